@@ -1,0 +1,45 @@
+/* Block-device layer: every disk and partition registers here. Drivers know
+ * sectors; callers above (ext2, swap) address devices by sector number.
+ * Transfers may sleep; call from thread context only. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#define BLOCK_SECTOR_SIZE 512
+
+enum block_role {
+    BLOCK_ROLE_DISK,      /* a whole disk */
+    BLOCK_ROLE_FILESYS,   /* MBR partition of type 0x83 */
+    BLOCK_ROLE_SWAP,      /* MBR partition of type 0x82 */
+    BLOCK_ROLE_OTHER,
+};
+
+struct block_device;
+
+struct block_ops {
+    /* Transfer COUNT sectors starting at SECTOR (relative to the device).
+     * BUF is a kernel virtual address. Return 0 or a negative ERR_ code. */
+    int (*read)(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
+    int (*write)(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
+};
+
+struct block_device {
+    char name[16];               /* "hda", "hda1", "vda2", ... */
+    enum block_role role;
+    uint64_t sector_count;
+    const struct block_ops *ops;
+    void *priv;                  /* driver data */
+    struct block_device *parent; /* the whole disk for a partition, else NULL */
+    uint64_t start;              /* first sector within the parent */
+    uint64_t reads, writes;      /* sectors transferred, for statistics */
+};
+
+/* block_register: add DEV (fully initialised, not copied) to the registry. */
+void block_register(struct block_device *dev);
+/* block_find: device by name, or NULL. */
+struct block_device *block_find(const char *name);
+/* block_find_role: first registered device with ROLE, or NULL. */
+struct block_device *block_find_role(enum block_role role);
+/* block_read/block_write: range-checked transfer; ERR_INVALID past the end. */
+int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
+int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
