@@ -1,0 +1,38 @@
+/* Virtual memory layout of the kernel (x86-64, 4-level paging).
+ *
+ *   0x0000000000000000 .. 0x0000008004000000  user space (ABI.md)
+ *   0xffff800000000000 ..                     direct map of all physical RAM
+ *   0xffffffff80000000 ..                     kernel image (linked here,
+ *                                             loaded at KERNEL_PHYS_BASE)
+ */
+#pragma once
+#include <stdint.h>
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1ul << PAGE_SHIFT)
+#define PAGE_MASK (PAGE_SIZE - 1)
+
+#define KERNEL_VMA 0xffffffff80000000ul
+#define KERNEL_PHYS_BASE 0x100000ul
+#define DIRECT_MAP_BASE 0xffff800000000000ul
+#define USER_TOP 0x8004000000ul
+
+typedef uint64_t paddr_t;
+
+#define PAGE_ROUND_DOWN(x) ((x) & ~PAGE_MASK)
+#define PAGE_ROUND_UP(x) (((x) + PAGE_MASK) & ~PAGE_MASK)
+
+/* phys_to_virt: kernel address of physical address PA in the direct map. */
+static inline void *phys_to_virt(paddr_t pa)
+{
+    return (void *)(pa + DIRECT_MAP_BASE);
+}
+
+/* virt_to_phys: physical address of a direct-map or kernel-image address. */
+static inline paddr_t virt_to_phys(const void *va)
+{
+    uint64_t v = (uint64_t)va;
+    if (v >= KERNEL_VMA)
+        return v - KERNEL_VMA;
+    return v - DIRECT_MAP_BASE;
+}
