@@ -2,6 +2,7 @@
  * user input. A panic prints "Kernel PANIC ...", a symbolized backtrace, and
  * ends QEMU with the panic exit code. */
 #pragma once
+#include <stdint.h>
 
 __attribute__((noreturn, format(printf, 1, 2))) void panic(const char *fmt, ...);
 
@@ -12,3 +13,10 @@ __attribute__((noreturn, format(printf, 1, 2))) void panic(const char *fmt, ...)
     } while (0)
 
 #define NOT_REACHED() panic("%s:%d: %s: not reached", __FILE__, __LINE__, __func__)
+
+/* panic_at: panic with a backtrace starting at frame RBP of instruction RIP
+ * (used by the trap path to show the faulting context). */
+__attribute__((noreturn, format(printf, 3, 4))) void panic_at(uint64_t rip, uint64_t rbp,
+                                                              const char *fmt, ...);
+/* backtrace_print: print the call chain from frame pointer RBP. */
+void backtrace_print(uint64_t rip, uint64_t rbp);

@@ -1,0 +1,133 @@
+# Cinder: the one build. `make help` lists the targets.
+#
+#   make run     boot the ISO in QEMU (serial console on this terminal)
+#   make check   build everything and run the whole test suite
+#   make gdb     boot halted with a GDB stub and attach GDB
+#
+# DEBUG=1 (default) builds with -Og and KERNEL_DEBUG (heap poisoning,
+# extra assertions); DEBUG=0 builds -O2 (make bench uses it).
+
+BUILD ?= build
+DEBUG ?= 1
+DISK_IF ?= ide
+MEM ?= 128M
+CMDLINE ?=
+QEMU_EXTRA ?=
+
+CC := clang
+LD := ld.lld
+NASM := nasm
+
+WARNINGS := -Wall -Wextra -Werror -Wno-unused-parameter
+KERNEL_CFLAGS := --target=x86_64-elf -std=gnu11 -ffreestanding -fno-stack-protector -fno-pic \
+    -mno-red-zone -mcmodel=kernel -mgeneral-regs-only -fno-builtin -nostdlib \
+    -fno-omit-frame-pointer -g $(WARNINGS) -I. -MMD -MP
+ifeq ($(DEBUG),1)
+KERNEL_CFLAGS += -Og -DKERNEL_DEBUG
+else
+KERNEL_CFLAGS += -O2
+endif
+NASMFLAGS := -f elf64 -g -F dwarf
+
+# ---- kernel sources, one list per layer ----
+BOOT_SRCS := boot/boot.asm
+
+KERNEL_SRCS := kernel/main.c kernel/actions.c kernel/console.c kernel/serial.c kernel/vga.c \
+    kernel/printf.c kernel/string.c kernel/errors.c kernel/panic.c kernel/ksyms.c \
+    kernel/gdt.c kernel/trap.c kernel/trap_entry.asm kernel/pic.c kernel/timer.c \
+    kernel/cmdline.c kernel/spinlock.c kernel/sync.c kernel/ktest.c
+
+MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c
+
+PROC_SRCS := proc/thread.c proc/switch.asm
+
+DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c
+
+FS_SRCS :=
+
+TEST_SRCS :=
+
+SRCS := $(BOOT_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(PROC_SRCS) $(DRIVERS_SRCS) $(FS_SRCS) $(TEST_SRCS)
+OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
+
+KERNEL := $(BUILD)/kernel.elf
+ISO := $(BUILD)/os.iso
+
+.PHONY: all kernel iso run check gdb clean deps help disk user bench
+all: iso
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+# Install missing host packages (Debian; needs root).
+deps:
+	@tools/install-deps.sh
+
+$(BUILD)/obj/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.asm.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
+
+# Two-pass link: the first link's text symbols become the .ksyms section of
+# the second. .ksyms is the last section, so code addresses do not move.
+$(BUILD)/ksyms0.asm: tools/gen-ksyms.sh
+	@mkdir -p $(BUILD)
+	tools/gen-ksyms.sh > $@
+
+$(BUILD)/kernel0.elf: $(OBJS) $(BUILD)/ksyms0.o linker.ld
+	$(LD) -nostdlib -static -T linker.ld -o $@ $(OBJS) $(BUILD)/ksyms0.o
+
+$(BUILD)/ksyms.asm: $(BUILD)/kernel0.elf tools/gen-ksyms.sh
+	tools/gen-ksyms.sh $< > $@
+
+$(BUILD)/%.o: $(BUILD)/%.asm
+	$(NASM) -f elf64 $< -o $@
+
+$(KERNEL): $(OBJS) $(BUILD)/ksyms.o linker.ld
+	$(LD) -nostdlib -static -T linker.ld -o $@ $(OBJS) $(BUILD)/ksyms.o
+	@cmp -s <(nm $(BUILD)/kernel0.elf | grep -i ' t ') <(nm $@ | grep -i ' t ') || \
+		{ echo "ksyms: text moved between link passes" >&2; rm -f $@; exit 1; }
+	@grub-file --is-x86-multiboot2 $@ || { echo "$@: no Multiboot2 header" >&2; rm -f $@; exit 1; }
+
+kernel: $(KERNEL)
+
+$(ISO): $(KERNEL) iso/boot/grub/grub.cfg
+	@rm -rf $(BUILD)/isodir && mkdir -p $(BUILD)/isodir/boot/grub
+	cp iso/boot/grub/grub.cfg $(BUILD)/isodir/boot/grub/
+	cp $(KERNEL) $(BUILD)/isodir/boot/kernel.elf
+	grub-mkrescue -o $@ --install-modules="multiboot2 normal iso9660 biosdisk" \
+		--locales= --fonts= --themes= $(BUILD)/isodir 2>$(BUILD)/grub-mkrescue.log || \
+		{ cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
+
+iso: $(ISO)
+
+QEMU_BASE := qemu-system-x86_64 -accel tcg -cpu max -nodefaults -no-reboot -vga std \
+    -serial stdio -m $(MEM) -cdrom $(ISO) -boot d \
+    -device isa-debug-exit,iobase=0xf4,iosize=0x04
+QEMU_CMDLINE := $(if $(CMDLINE),-fw_cfg name=opt/cmdline$(comma)string="$(CMDLINE)")
+comma := ,
+
+# Boot the kernel and run its default action, console on this terminal.
+run: deps
+	$(MAKE) --no-print-directory iso
+	$(QEMU_BASE) -display none $(QEMU_CMDLINE) $(QEMU_EXTRA); \
+		s=$$?; [ $$s -eq 33 ] || [ $$s -eq 0 ] || echo "QEMU exited with status $$s"
+
+# Run every test (parallel, one QEMU per core).
+check: deps
+	$(MAKE) --no-print-directory iso
+	python3 tools/runtests.py --build $(BUILD) $(TESTS)
+
+# QEMU halted with a GDB stub, GDB attached with symbols and tools/gdbinit.
+gdb: deps
+	$(MAKE) --no-print-directory iso
+	tools/gdb.sh $(BUILD) "$(CMDLINE)"
+
+clean:
+	rm -rf $(BUILD)
+
+SHELL := /bin/bash
+-include $(OBJS:.o=.d)

@@ -1,0 +1,166 @@
+; Multiboot2 entry: GRUB jumps to _start in 32-bit protected mode with
+; paging off, eax = multiboot2 magic, ebx = physical address of the boot
+; information. This stub checks the CPU, builds temporary page tables that
+; map the first 1 GiB of RAM three times (identity, direct map at
+; DIRECT_MAP_BASE, kernel image at KERNEL_VMA), enters long mode and jumps
+; to the higher-half kmain(magic, mbi). mm/paging.c replaces these tables.
+
+MB2_MAGIC        equ 0xe85250d6
+MB2_ARCH_I386    equ 0
+MB2_BOOT_MAGIC   equ 0x36d76289
+KERNEL_VMA       equ 0xffffffff80000000
+PML4_DIRECT_SLOT equ 256            ; 0xffff800000000000 >> 39 & 511
+PML4_KERNEL_SLOT equ 511
+PDPT_KERNEL_SLOT equ 510            ; 0xffffffff80000000 >> 30 & 511
+PTE_PRESENT      equ 1 << 0
+PTE_WRITABLE     equ 1 << 1
+PTE_HUGE         equ 1 << 7
+HUGE_PAGE_SIZE   equ 0x200000
+CR0_PG           equ 1 << 31
+CR0_WP           equ 1 << 16
+CR4_PAE          equ 1 << 5
+EFER_MSR         equ 0xc0000080
+EFER_LME         equ 1 << 8
+EFER_NXE         equ 1 << 11
+BOOT_STACK_SIZE  equ 16384
+VGA_TEXT         equ 0xb8000
+
+section .multiboot2 align=8
+mb2_header:
+    dd MB2_MAGIC
+    dd MB2_ARCH_I386
+    dd mb2_header_end - mb2_header
+    dd -(MB2_MAGIC + MB2_ARCH_I386 + (mb2_header_end - mb2_header))
+    ; end tag
+    dw 0
+    dw 0
+    dd 8
+mb2_header_end:
+
+section .boot.text progbits alloc exec nowrite
+bits 32
+global _start
+_start:
+    cli
+    mov esp, boot_stack_top - KERNEL_VMA
+    mov edi, eax                    ; keep magic and mbi for kmain
+    mov esi, ebx
+    cmp eax, MB2_BOOT_MAGIC
+    jne .no_multiboot
+    call check_long_mode
+    call build_boot_tables
+    mov eax, boot_pml4 - KERNEL_VMA
+    mov cr3, eax
+    mov eax, cr4
+    or eax, CR4_PAE
+    mov cr4, eax
+    mov ecx, EFER_MSR
+    rdmsr
+    or eax, EFER_LME | EFER_NXE
+    wrmsr
+    mov eax, cr0
+    or eax, CR0_PG | CR0_WP
+    mov cr0, eax
+    lgdt [boot_gdt_ptr - KERNEL_VMA]
+    jmp 0x08:(long_mode_entry - KERNEL_VMA)
+
+.no_multiboot:
+    mov esi, msg_no_mb2 - KERNEL_VMA
+    jmp boot_fail
+
+; check_long_mode: fail unless CPUID reports long mode.
+check_long_mode:
+    mov eax, 0x80000000
+    cpuid
+    cmp eax, 0x80000001
+    jb .no_lm
+    mov eax, 0x80000001
+    cpuid
+    test edx, 1 << 29
+    jz .no_lm
+    ret
+.no_lm:
+    mov esi, msg_no_lm - KERNEL_VMA
+    jmp boot_fail
+
+; build_boot_tables: one PDPT of 2 MiB pages covering 1 GiB, reachable from
+; PML4 slot 0 (identity), slot 256 (direct map) and, via a second PDPT,
+; slot 511 entry 510 (kernel image at KERNEL_VMA).
+build_boot_tables:
+    mov eax, boot_pd - KERNEL_VMA
+    or eax, PTE_PRESENT | PTE_WRITABLE
+    mov [boot_pdpt_low - KERNEL_VMA], eax
+    mov [boot_pdpt_high - KERNEL_VMA + PDPT_KERNEL_SLOT * 8], eax
+    mov eax, boot_pdpt_low - KERNEL_VMA
+    or eax, PTE_PRESENT | PTE_WRITABLE
+    mov [boot_pml4 - KERNEL_VMA], eax
+    mov [boot_pml4 - KERNEL_VMA + PML4_DIRECT_SLOT * 8], eax
+    mov eax, boot_pdpt_high - KERNEL_VMA
+    or eax, PTE_PRESENT | PTE_WRITABLE
+    mov [boot_pml4 - KERNEL_VMA + PML4_KERNEL_SLOT * 8], eax
+    xor ecx, ecx
+.fill_pd:
+    mov eax, ecx
+    imul eax, HUGE_PAGE_SIZE
+    or eax, PTE_PRESENT | PTE_WRITABLE | PTE_HUGE
+    mov [boot_pd - KERNEL_VMA + ecx * 8], eax
+    inc ecx
+    cmp ecx, 512
+    jne .fill_pd
+    ret
+
+; boot_fail: print the NUL-terminated string at esi on the VGA screen, halt.
+boot_fail:
+    mov edi, VGA_TEXT
+.next:
+    lodsb
+    test al, al
+    jz .halt
+    mov ah, 0x4f
+    stosw
+    jmp .next
+.halt:
+    hlt
+    jmp .halt
+
+bits 64
+long_mode_entry:
+    mov ax, 0x10
+    mov ds, ax
+    mov es, ax
+    mov ss, ax
+    xor ax, ax
+    mov fs, ax
+    mov gs, ax
+    mov rax, .higher_half            ; absolute jump into the higher half
+    jmp rax
+.higher_half:
+    mov rsp, boot_stack_top
+    extern kmain
+    ; edi = magic, esi = mbi (zero-extended by the 32-bit moves above)
+    xor ebp, ebp
+    push rbp                         ; fake return address: backtraces stop here
+    jmp kmain
+
+section .boot.rodata progbits alloc noexec nowrite
+msg_no_mb2: db "boot: not loaded by a Multiboot2 loader", 0
+msg_no_lm:  db "boot: this CPU has no 64-bit long mode", 0
+align 8
+boot_gdt:
+    dq 0
+    dq 0x00209a0000000000            ; 64-bit code
+    dq 0x0000920000000000            ; data
+boot_gdt_ptr:
+    dw boot_gdt_ptr - boot_gdt - 1
+    dq boot_gdt - KERNEL_VMA
+
+section .bss
+alignb 4096
+boot_pml4:      resb 4096
+boot_pdpt_low:  resb 4096
+boot_pdpt_high: resb 4096
+boot_pd:        resb 4096
+global boot_stack_bottom, boot_stack_top
+boot_stack_bottom:
+    resb BOOT_STACK_SIZE
+boot_stack_top:

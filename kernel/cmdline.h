@@ -1,0 +1,49 @@
+/* Kernel command line (PintOS style): options first, then actions.
+ *   options:  -q (power off when the actions are done), -v (verbose),
+ *             -audit (leak audit failures fail the run), mem=SIZE (use at
+ *             most SIZE bytes of RAM; K/M/G suffixes), -ul=COUNT (frames for
+ *             user pages)
+ *   actions:  run 'CMD ARGS' | ktest [SUITE] | fault KIND | ...
+ * Single quotes group words; the text comes from the Multiboot2 tag or, when
+ * present, the fw_cfg file opt/cmdline (which wins). */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#define CMDLINE_MAX 1024
+#define CMDLINE_MAX_WORDS 64
+#define CMDLINE_MAX_ACTIONS 16
+#define CMDLINE_ACTION_MAX_ARGS 2
+
+struct cmdline_action {
+    const char *name;
+    int argc;
+    const char *argv[CMDLINE_ACTION_MAX_ARGS];
+};
+
+struct cmdline {
+    bool power_off;   /* -q */
+    bool verbose;     /* -v */
+    bool audit;       /* -audit */
+    uint64_t mem_limit;         /* mem=, 0 = no limit */
+    long user_frame_limit;      /* -ul=, -1 = no limit */
+    int action_count;
+    struct cmdline_action actions[CMDLINE_MAX_ACTIONS];
+};
+
+/* Describes one action for the parser: its name and how many arguments it
+ * takes (min..max; optional arguments are taken unless the next word is an
+ * action name). */
+struct cmdline_action_desc {
+    const char *name;
+    int min_args, max_args;
+};
+
+/* cmdline_parse: parse TEXT (modified in place) into OUT using the action
+ * table DESCS (terminated by a NULL name). On error returns a negative
+ * ERR_ code and writes a message into ERR (size ERR_SIZE). */
+int cmdline_parse(char *text, const struct cmdline_action_desc *descs, struct cmdline *out,
+                  char *err, int err_size);
+
+/* The command line of this boot, parsed once at startup by kmain. */
+extern struct cmdline kernel_cmdline;

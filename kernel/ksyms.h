@@ -1,0 +1,8 @@
+/* The kernel's own symbol table, linked into the image (section .ksyms,
+ * generated from a first link by tools/gen-ksyms.sh). */
+#pragma once
+#include <stdint.h>
+
+/* ksyms_lookup: name of the function containing ADDR and the offset into
+ * it, or NULL if ADDR is outside the kernel's text. */
+const char *ksyms_lookup(uint64_t addr, uint64_t *offset);

@@ -1,0 +1,85 @@
+/* kmain: bring the machine up layer by layer, then run the actions of the
+ * command line and power off (with -q) or idle.
+ *
+ * Order matters: the console first (so everything after can report), the
+ * command line before the frame allocator (mem= caps it), paging before the
+ * heap (the heap uses the full direct map), threads before any driver that
+ * sleeps. */
+#include "drivers/fw_cfg.h"
+#include "drivers/shutdown.h"
+#include "kernel/cmdline.h"
+#include "kernel/console.h"
+#include "kernel/cpu.h"
+#include "kernel/gdt.h"
+#include "kernel/kernel.h"
+#include "kernel/multiboot.h"
+#include "kernel/panic.h"
+#include "kernel/pic.h"
+#include "kernel/printf.h"
+#include "kernel/string.h"
+#include "kernel/timer.h"
+#include "kernel/trap.h"
+#include "mm/kmalloc.h"
+#include "mm/paging.h"
+#include "mm/pmm.h"
+#include "proc/thread.h"
+
+#define MB2_BOOTLOADER_MAGIC 0x36d76289
+#define KERNEL_NAME "Cinder"
+#define KERNEL_VERSION "0.1"
+#define MIB (1024 * 1024)
+
+static char cmdline_text[CMDLINE_MAX];
+
+/* cmdline_load: the command line from fw_cfg opt/cmdline if present, else
+ * from the Multiboot2 tag; parsed into kernel_cmdline. A bad command line
+ * is reported and ends the run with the failure code. */
+static void cmdline_load(paddr_t mbi)
+{
+    const char *source = "fw_cfg";
+    if (fw_cfg_read_file("opt/cmdline", cmdline_text, sizeof cmdline_text) < 0) {
+        struct mb2_tag_string *t = (struct mb2_tag_string *)mb2_find_tag(mbi, MB2_TAG_CMDLINE);
+        strlcpy(cmdline_text, t ? t->string : "", sizeof cmdline_text);
+        source = "multiboot";
+    }
+    printf("Command line (%s): %s\n", source, cmdline_text);
+    char err[128];
+    if (cmdline_parse(cmdline_text, kernel_actions, &kernel_cmdline, err, sizeof err) < 0) {
+        printf("Bad command line: %s\n", err);
+        kernel_power_off(SHUTDOWN_FAILURE);
+    }
+}
+
+void kernel_power_off(enum shutdown_code code)
+{
+    kernel_shutdown_hooks();
+    printf("Timer: %lu ticks\n", timer_ticks());
+    printf("Powering off...\n");
+    shutdown_power_off(code);
+}
+
+__attribute__((noreturn)) void kmain(uint32_t magic, uint32_t mbi)
+{
+    console_init();
+    gdt_init();
+    trap_init();
+    printf("%s %s: x86-64 demand-paging teaching kernel\n", KERNEL_NAME, KERNEL_VERSION);
+    if (magic != MB2_BOOTLOADER_MAGIC)
+        panic("kmain: not booted by a Multiboot2 loader (magic 0x%x)", magic);
+    cmdline_load(mbi);
+    pmm_init(mbi);
+    paging_init();
+    printf("Memory: %lu MiB usable, %lu frames free\n", pmm_total_count() * PAGE_SIZE / MIB,
+           pmm_free_count());
+    thread_init();
+    pic_init();
+    timer_init();
+    thread_start();
+    kernel_init_subsystems();
+    printf("Boot complete.\n");
+    int failures = kernel_run_actions();
+    if (kernel_cmdline.power_off)
+        kernel_power_off(failures ? SHUTDOWN_FAILURE : SHUTDOWN_OK);
+    for (;;)
+        thread_sleep(TIMER_HZ);
+}

@@ -1,0 +1,8 @@
+/* COM1 UART (16550) at 115200 8N1: polled output, interrupt-driven input. */
+#pragma once
+#include <stdbool.h>
+
+void serial_init(void);
+void serial_putc(char c);
+/* serial_try_getc: a received byte, or -1 if none is waiting. */
+int serial_try_getc(void);

@@ -1,0 +1,208 @@
+/* Page-table mechanism. paging_init replaces the boot tables with:
+ *   - the direct map: physical [0, max(RAM end, 4 GiB)) at DIRECT_MAP_BASE
+ *     in 2 MiB pages, writable, NX (it also covers the PCI hole's MMIO);
+ *   - the kernel image at KERNEL_VMA in 4 KiB pages, by section: text R-X,
+ *     rodata R-- NX, data/bss RW- NX (W^X).
+ * Nothing is mapped at low addresses any more, so NULL dereferences fault.
+ * Table pages come from the frame allocator, zero-filled. */
+#include "kernel/cpu.h"
+#include "kernel/errors.h"
+#include "kernel/panic.h"
+#include "kernel/printf.h"
+#include "mm/paging.h"
+#include "mm/pmm.h"
+
+#define PT_ENTRIES 512
+#define PT_LEVELS 4
+#define PML4_KERNEL_FIRST 256
+#define HUGE_2M (2ull << 20)
+#define FOUR_GIB (4ull << 30)
+#define CR0_WP (1ull << 16)
+#define CR4_PGE (1ull << 7)
+#define CR4_SMEP (1ull << 20)
+#define CR4_SMAP (1ull << 21)
+#define CPUID_EXT_FEATURES 7
+#define CPUID7_EBX_SMEP (1u << 7)
+#define CPUID7_EBX_SMAP (1u << 20)
+/* Intermediate entries are permissive; the leaf decides the access. */
+#define PT_TABLE_FLAGS (PTE_PRESENT | PTE_WRITABLE | PTE_USER)
+#define PT_KERNEL_TABLE_FLAGS (PTE_PRESENT | PTE_WRITABLE)
+
+extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
+extern char _data_start[], _data_end[], _kernel_end[];
+
+static pte_t *kernel_pml4;
+static bool has_smep, has_smap;
+
+static unsigned pt_index(uint64_t va, int level) /* level 3 = PML4 ... 0 = PT */
+{
+    return (va >> (PAGE_SHIFT + 9 * level)) & (PT_ENTRIES - 1);
+}
+
+static pte_t *pte_table(pte_t e)
+{
+    return phys_to_virt(e & PTE_ADDR_MASK);
+}
+
+/* walk: the entry for VA at level STOP, creating tables when CREATE. */
+static pte_t *walk(pte_t *pml4, uint64_t va, int stop, bool create)
+{
+    pte_t *table = pml4;
+    for (int level = PT_LEVELS - 1; level > stop; level--) {
+        pte_t *e = &table[pt_index(va, level)];
+        if (!(*e & PTE_PRESENT)) {
+            if (!create)
+                return NULL;
+            pte_t *page = pmm_alloc_page();
+            if (!page)
+                return NULL;
+            *e = virt_to_phys(page) | (va < USER_TOP ? PT_TABLE_FLAGS : PT_KERNEL_TABLE_FLAGS);
+        } else if (*e & PTE_HUGE) {
+            return e;
+        }
+        table = pte_table(*e);
+    }
+    return &table[pt_index(va, stop)];
+}
+
+pte_t *pt_lookup(pte_t *pml4, uint64_t va)
+{
+    return walk(pml4, va, 0, false);
+}
+
+paddr_t pt_translate(pte_t *pml4, uint64_t va)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    if (!e || !(*e & PTE_PRESENT))
+        return 0;
+    if (*e & PTE_HUGE)
+        return (*e & PTE_ADDR_MASK & ~(HUGE_2M - 1)) + (va & (HUGE_2M - 1));
+    return (*e & PTE_ADDR_MASK) + (va & PAGE_MASK);
+}
+
+void pt_flush(pte_t *pml4, uint64_t va)
+{
+    if (virt_to_phys(pml4) == (read_cr3() & PTE_ADDR_MASK))
+        invlpg(va);
+}
+
+int pt_map(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags)
+{
+    ASSERT((va & PAGE_MASK) == 0 && (pa & PAGE_MASK) == 0);
+    pte_t *e = walk(pml4, va, 0, true);
+    if (!e)
+        return ERR_NO_MEMORY;
+    bool was_present = *e & PTE_PRESENT;
+    *e = pa | flags | PTE_PRESENT;
+    if (was_present)
+        pt_flush(pml4, va);
+    return ERR_OK;
+}
+
+void pt_unmap(pte_t *pml4, uint64_t va)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    if (e && (*e & PTE_PRESENT)) {
+        *e = 0;
+        pt_flush(pml4, va);
+    }
+}
+
+void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    ASSERT(e && (*e & PTE_PRESENT));
+    *e = (*e | set) & ~clear;
+    pt_flush(pml4, va);
+}
+
+/* map_huge_2m: map one 2 MiB page of the direct map; panics when out of
+ * frames (boot only). */
+static void map_huge_2m(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags)
+{
+    pte_t *e = walk(pml4, va, 1, true);
+    if (!e)
+        panic("paging_init: out of memory for the direct map");
+    *e = pa | flags | PTE_PRESENT | PTE_HUGE;
+}
+
+static void map_kernel_range(char *start, char *end, uint64_t flags)
+{
+    for (uint64_t va = (uint64_t)start; va < (uint64_t)end; va += PAGE_SIZE)
+        if (pt_map(kernel_pml4, va, virt_to_phys((void *)va), flags | PTE_GLOBAL) < 0)
+            panic("paging_init: out of memory mapping the kernel");
+}
+
+static void enable_protection(void)
+{
+    uint32_t a, b, c, d;
+    cpuid(CPUID_EXT_FEATURES, 0, &a, &b, &c, &d);
+    has_smep = b & CPUID7_EBX_SMEP;
+    has_smap = b & CPUID7_EBX_SMAP;
+    uint64_t cr4 = read_cr4() | CR4_PGE;
+    if (has_smep)
+        cr4 |= CR4_SMEP;
+    if (has_smap)
+        cr4 |= CR4_SMAP;
+    write_cr4(cr4);
+    write_cr0(read_cr0() | CR0_WP);
+}
+
+void paging_init(void)
+{
+    kernel_pml4 = pmm_alloc_page();
+    if (!kernel_pml4)
+        panic("paging_init: no frame for the PML4");
+    paddr_t end = pmm_max_phys() > FOUR_GIB ? pmm_max_phys() : FOUR_GIB;
+    for (paddr_t pa = 0; pa < end; pa += HUGE_2M)
+        map_huge_2m(kernel_pml4, DIRECT_MAP_BASE + pa, pa, PTE_WRITABLE | PTE_NX);
+    map_kernel_range(_text_start, _text_end, 0);
+    map_kernel_range(_rodata_start, _rodata_end, PTE_NX);
+    map_kernel_range(_data_start, _data_end, PTE_WRITABLE | PTE_NX);
+    map_kernel_range(_data_end, _kernel_end, PTE_NX); /* .ksyms */
+    enable_protection();
+    pt_activate(kernel_pml4);
+}
+
+pte_t *pt_kernel(void)
+{
+    return kernel_pml4;
+}
+
+void pt_activate(pte_t *pml4)
+{
+    write_cr3(virt_to_phys(pml4));
+}
+
+pte_t *pt_create(void)
+{
+    pte_t *pml4 = pmm_alloc_page();
+    if (!pml4)
+        return NULL;
+    for (int i = PML4_KERNEL_FIRST; i < PT_ENTRIES; i++)
+        pml4[i] = kernel_pml4[i];
+    return pml4;
+}
+
+/* free_level: free the table TABLE at LEVEL and every table below it. */
+static void free_level(pte_t *table, int level)
+{
+    if (level > 0) {
+        for (int i = 0; i < PT_ENTRIES; i++)
+            if ((table[i] & PTE_PRESENT) && !(table[i] & PTE_HUGE))
+                free_level(pte_table(table[i]), level - 1);
+    }
+    pmm_free_page(table);
+}
+
+void pt_destroy(pte_t *pml4)
+{
+    ASSERT(pml4 != kernel_pml4);
+    for (int i = 0; i < PML4_KERNEL_FIRST; i++)
+        if (pml4[i] & PTE_PRESENT)
+            free_level(pte_table(pml4[i]), PT_LEVELS - 2);
+    pmm_free_page(pml4);
+}
+
+bool paging_has_smep(void) { return has_smep; }
+bool paging_has_smap(void) { return has_smap; }

@@ -1,0 +1,54 @@
+/* x86-64 4-level page tables: the mechanism only (PTE bits, walking,
+ * mapping, TLB). It knows nothing of processes or pages of the VM.
+ * A page table is named by the kernel address of its PML4. The kernel half
+ * (PML4 slots 256..511: direct map and kernel image) is shared by every
+ * address space. Callers serialize changes to one page table. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "mm/memlayout.h"
+
+typedef uint64_t pte_t;
+
+#define PTE_PRESENT (1ull << 0)
+#define PTE_WRITABLE (1ull << 1)
+#define PTE_USER (1ull << 2)
+#define PTE_WRITE_THROUGH (1ull << 3)
+#define PTE_CACHE_DISABLE (1ull << 4)
+#define PTE_ACCESSED (1ull << 5)
+#define PTE_DIRTY (1ull << 6)
+#define PTE_HUGE (1ull << 7)
+#define PTE_GLOBAL (1ull << 8)
+#define PTE_NX (1ull << 63)
+#define PTE_ADDR_MASK 0x000ffffffffff000ull
+
+/* paging_init: build the kernel page table (direct map of all RAM, kernel
+ * image with W^X), enable WP, NXE, SMEP/SMAP when present, and switch to it. */
+void paging_init(void);
+/* pt_kernel: the kernel's own page table. */
+pte_t *pt_kernel(void);
+/* pt_create: a new page table with an empty user half, or NULL. */
+pte_t *pt_create(void);
+/* pt_destroy: free the table pages of PML4's user half and PML4 itself;
+ * the frames it mapped are the caller's to free. */
+void pt_destroy(pte_t *pml4);
+/* pt_activate: load PML4 into CR3 (a TLB flush of non-global entries). */
+void pt_activate(pte_t *pml4);
+/* pt_map: map page VA to frame PA with FLAGS (PTE_PRESENT implied);
+ * ERR_NO_MEMORY if a table page cannot be allocated. Replaces any old
+ * mapping and flushes it from the TLB. */
+int pt_map(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags);
+/* pt_unmap: remove the mapping of VA (if any) and flush it. */
+void pt_unmap(pte_t *pml4, uint64_t va);
+/* pt_lookup: the PTE of VA in PML4, or NULL if no table covers it. Huge
+ * pages are returned as their PDPT/PD entry. */
+pte_t *pt_lookup(pte_t *pml4, uint64_t va);
+/* pt_translate: physical address VA maps to, or 0 if not present. */
+paddr_t pt_translate(pte_t *pml4, uint64_t va);
+/* pt_set_flags: set and clear flag bits of the present PTE of VA; flushes. */
+void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear);
+/* pt_flush: invalidate VA in the TLB if PML4 is the active table. */
+void pt_flush(pte_t *pml4, uint64_t va);
+/* paging_has_smep / paging_has_smap: features enabled at boot. */
+bool paging_has_smep(void);
+bool paging_has_smap(void);
