@@ -3,7 +3,9 @@
 #pragma once
 #include <stddef.h>
 
-/* kmalloc: SIZE bytes aligned to 16 (to a page for large blocks), or NULL. */
+/* kmalloc: SIZE bytes aligned to 16, or NULL (also when SIZE overflows).
+ * Blocks are never page aligned: use pmm_alloc_page for a page. kmalloc(0)
+ * returns a unique minimal block that kfree accepts. */
 void *kmalloc(size_t size);
 /* kzalloc: like kmalloc, zero-filled. */
 void *kzalloc(size_t size);
