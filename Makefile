@@ -35,7 +35,7 @@ BOOT_SRCS := boot/boot.asm
 KERNEL_SRCS := kernel/main.c kernel/actions.c kernel/console.c kernel/serial.c kernel/vga.c \
     kernel/printf.c kernel/string.c kernel/errors.c kernel/panic.c kernel/ksyms.c \
     kernel/gdt.c kernel/trap.c kernel/trap_entry.asm kernel/pic.c kernel/timer.c \
-    kernel/cmdline.c kernel/spinlock.c kernel/sync.c kernel/ktest.c
+    kernel/cmdline.c kernel/spinlock.c kernel/sync.c kernel/ktest.c kernel/hash.c kernel/bitmap.c
 
 MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c
 
