@@ -65,7 +65,7 @@
 #define KMALLOC_POISON_ALLOC 0xCC
 #define KMALLOC_POISON_FREE 0xDD
 
-#define KMALLOC_ROUND_UP(x, a) (((x) + (a) - 1) / (a) * (a))
+#define KMALLOC_ROUND_UP(x, a) (((x) + (a)-1) / (a) * (a))
 
 /* Descriptor at the start of every page (slab) or run (large) of the heap. */
 struct kmalloc_page {
