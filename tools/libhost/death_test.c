@@ -59,6 +59,17 @@ static void death_misaligned(void)
     kfree(p + 1);
 }
 
+#ifdef KERNEL_DEBUG
+static void death_write_after_free(void)
+{
+    kmalloc(48); /* keeps the slab page alive */
+    char *p = kmalloc(48);
+    kfree(p);
+    p[20] = 1;  /* past the free-list link word */
+    kmalloc(48); /* hands out p again: the poison check catches it */
+}
+#endif
+
 static const struct death_test death_tests[] = {
     {"double_free_small", death_double_free_small, "kfree: bad pointer"},
     {"double_free_last_small", death_double_free_last_small, "kfree: bad pointer"},
@@ -66,6 +77,9 @@ static const struct death_test death_tests[] = {
     {"inside_object", death_inside_object, "kfree: bad pointer"},
     {"inside_large", death_inside_large, "kfree: bad pointer"},
     {"misaligned", death_misaligned, "kfree: bad pointer"},
+#ifdef KERNEL_DEBUG
+    {"write_after_free", death_write_after_free, "modified after free"},
+#endif
 };
 
 /* death_run_one: true if T's function panics with T's message. */
