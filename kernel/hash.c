@@ -8,7 +8,8 @@
  *
  * Sizing: the table starts with HASH_MIN_BUCKETS buckets, doubles when
  * count > nbuckets * HASH_MAX_LOAD and halves (never below the minimum)
- * when count * HASH_SHRINK_DIVISOR < nbuckets. A resize builds the new
+ * when count * HASH_SHRINK_DIVISOR < nbuckets; the gap between the two
+ * keeps a table near a boundary from resizing on every operation. A resize builds the new
  * array on the side and switches at one point; if kmalloc fails the old
  * array stays. A table that could never get an array uses its one built-in
  * bucket (h->fallback), which is slow but correct.
@@ -71,13 +72,18 @@ static void hash_resize(struct hash *h, size_t nbuckets)
         kfree(old);
 }
 
-/* hash_maybe_resize: grow or shrink H if its load calls for it. */
+/* hash_maybe_resize: grow or shrink H, in one step, to the size its load
+ * calls for (after an insert or remove that is one doubling or halving;
+ * after a walk that removed many nodes it may be several halvings). */
 static void hash_maybe_resize(struct hash *h)
 {
-    if (h->count > h->nbuckets * HASH_MAX_LOAD)
-        hash_resize(h, h->nbuckets * 2);
-    else if (h->nbuckets > HASH_MIN_BUCKETS && h->count * HASH_SHRINK_DIVISOR < h->nbuckets)
-        hash_resize(h, h->nbuckets / 2);
+    size_t target = h->nbuckets;
+    while (h->count > target * HASH_MAX_LOAD && target <= SIZE_MAX / 2)
+        target *= 2;
+    while (target > HASH_MIN_BUCKETS && h->count * HASH_SHRINK_DIVISOR < target)
+        target /= 2;
+    if (target != h->nbuckets)
+        hash_resize(h, target);
 }
 
 void hash_init(struct hash *h, hash_hash_fn *hash_fn, hash_eq_fn *eq_fn)

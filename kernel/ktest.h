@@ -17,9 +17,16 @@ struct ktest {
     void (*fn)(struct ktest_ctx *ctx);
 };
 
+/* Section of the test descriptors. The host test build (tools/libhost)
+ * overrides it with a name made of identifier characters, for which host
+ * linkers define __start_/__stop_ symbols and ASan adds no redzones. */
+#ifndef KTEST_SECTION
+#define KTEST_SECTION ".ktests"
+#endif
+
 #define KTEST(suite_, name_)                                                        \
     static void ktest_fn_##suite_##_##name_(struct ktest_ctx *ctx);                 \
-    __attribute__((used, section(".ktests"), aligned(8))) static const struct ktest \
+    __attribute__((used, section(KTEST_SECTION), aligned(8))) static const struct ktest \
         ktest_desc_##suite_##_##name_ = {#suite_, #name_, ktest_fn_##suite_##_##name_}; \
     static void ktest_fn_##suite_##_##name_(struct ktest_ctx *ctx)
 

@@ -65,7 +65,7 @@
 #define KMALLOC_POISON_ALLOC 0xCC
 #define KMALLOC_POISON_FREE 0xDD
 
-#define KMALLOC_ROUND_UP(x, a) (((x) + (a) - 1) / (a) * (a))
+#define KMALLOC_ROUND_UP(x, a) (((x) + (a)-1) / (a) * (a))
 
 /* Descriptor at the start of every page (slab) or run (large) of the heap. */
 struct kmalloc_page {
@@ -129,6 +129,7 @@ static size_t kmalloc_slots_per_page(size_t cls)
  * Caller holds kmalloc_lock. */
 static void kmalloc_init_locked(void)
 {
+    ASSERT(kmalloc_lock.locked);
     if (kmalloc_ready)
         return;
     for (size_t i = 0; i < KMALLOC_NCLASSES; i++)
@@ -168,6 +169,7 @@ static struct kmalloc_page *kmalloc_slab_new(size_t idx)
  * record SIZE for it and account it. Caller holds kmalloc_lock. */
 static void *kmalloc_slab_take_locked(struct kmalloc_page *pg, size_t size)
 {
+    ASSERT(kmalloc_lock.locked);
     char *obj = pg->free_list;
     size_t cls = kmalloc_class_size(pg->class_idx);
     size_t slot = (size_t)(obj - ((char *)pg + pg->objs_offset)) / cls;
@@ -272,6 +274,7 @@ __attribute__((noreturn)) static void kmalloc_bad_pointer(const void *ptr)
  * PTR is not the start of a live object. Caller holds kmalloc_lock. */
 static size_t kmalloc_slot_locked(struct kmalloc_page *pg, const void *ptr)
 {
+    ASSERT(kmalloc_lock.locked);
     size_t off = (size_t)((const char *)ptr - (const char *)pg);
     if (pg->class_idx >= KMALLOC_NCLASSES || off < pg->objs_offset)
         kmalloc_bad_pointer(ptr);
