@@ -23,10 +23,10 @@ USER_TMAIN_OBJ := $(USER_OBJ)/tests/main.o
 # Utilities: user/bin/NAME.c each.
 USER_BIN_PROGS := shell echo cat cp ls rm mkdir
 # Argument-passing tests: one source (user/tests/args.c), several names.
-USER_ARGS_PROGS := args-none args-single args-multiple args-many args-dbl-space
+USER_ARGS_PROGS := args-none args-single args-multiple args-many args-dbl-space child-args
 # Programs with their own main() that use the test helper: children run by
 # tests, and tests that control their own begin/end lines.
-USER_CHILD_PROGS := child-simple child-args child-bad child-close child-read child-rox \
+USER_CHILD_PROGS := child-simple child-bad child-close child-read child-rox \
 	multi-recurse multi-oom
 # Tests built from user/tests/NAME.c with the shared main() (begin/end).
 USER_TESTS := halt exit \
