@@ -26,12 +26,12 @@ struct sink {
 
 /* A parsed conversion specification. */
 struct spec {
-    bool left;      /* '-': pad on the right */
-    bool zero;      /* '0': pad numbers with zeros */
-    char sign;      /* '+', ' ' or 0: what positive signed numbers get */
-    int width;      /* minimum field width */
-    int precision;  /* -1 if none */
-    int length;     /* number of 'l' (2 for ll, z, t) or -1 h, -2 hh */
+    bool left;     /* '-': pad on the right */
+    bool zero;     /* '0': pad numbers with zeros */
+    char sign;     /* '+', ' ' or 0: what positive signed numbers get */
+    int width;     /* minimum field width */
+    int precision; /* -1 if none */
+    int length;    /* number of 'l' (2 for ll, z, t) or -1 h, -2 hh */
 };
 
 /* sink_flush: write the buffered bytes to the sink's fd, if it has one. */

@@ -25,7 +25,7 @@ static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5
 #define SYSCALL1(nr, a) syscall6((nr), (long)(a), 0, 0, 0, 0, 0)
 #define SYSCALL2(nr, a, b) syscall6((nr), (long)(a), (long)(b), 0, 0, 0, 0)
 #define SYSCALL3(nr, a, b, c) syscall6((nr), (long)(a), (long)(b), (long)(c), 0, 0, 0)
-#define SYSCALL5(nr, a, b, c, d, e)                                                            \
+#define SYSCALL5(nr, a, b, c, d, e)                                                                \
     syscall6((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 
 void halt(void)

@@ -1,4 +1,5 @@
-/* bad-jump: jumping address 0 is a user fault: the process ends with -1. */
+/* bad-jump: jumping to address 0 is a user
+ * fault: the process ends with -1. */
 #include "lib.h"
 
 #define BAD_ADDR 0x0

@@ -1,4 +1,5 @@
-/* bad-read: reading address 0 is a user fault: the process ends with -1. */
+/* bad-read: reading from address 0 is a user
+ * fault: the process ends with -1. */
 #include "lib.h"
 
 #define BAD_ADDR 0x0

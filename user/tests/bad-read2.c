@@ -1,4 +1,5 @@
-/* bad-read2: reading kernel space (0x8004000000) is a user fault: the process ends with -1. */
+/* bad-read2: reading from kernel space (0x8004000000) is a user
+ * fault: the process ends with -1. */
 #include "lib.h"
 
 #define BAD_ADDR 0x8004000000

@@ -1,4 +1,5 @@
-/* bad-write: writeing address 0 is a user fault: the process ends with -1. */
+/* bad-write: writing to address 0 is a user
+ * fault: the process ends with -1. */
 #include "lib.h"
 
 #define BAD_ADDR 0x0

@@ -1,4 +1,5 @@
-/* bad-write2: writeing kernel space (0x8004000000) is a user fault: the process ends with -1. */
+/* bad-write2: writing to kernel space (0x8004000000) is a user
+ * fault: the process ends with -1. */
 #include "lib.h"
 
 #define BAD_ADDR 0x8004000000

@@ -3,5 +3,6 @@
 
 void test_main(void)
 {
-    CHECK(create(copy_string_across_boundary("quux.dat"), 0), "create(\"quux.dat\") across a page boundary");
+    CHECK(create(copy_string_across_boundary("quux.dat"), 0),
+          "create(\"quux.dat\") across a page boundary");
 }

@@ -12,6 +12,7 @@ void test_main(void)
             msg("child %d run", i);
             exit(STATUS_BASE + i);
         }
-        CHECK(pid > 0 && wait(pid) == STATUS_BASE + i, "wait(child %d) returned %d", i, STATUS_BASE + i);
+        CHECK(pid > 0 && wait(pid) == STATUS_BASE + i, "wait(child %d) returned %d", i,
+              STATUS_BASE + i);
     }
 }

@@ -23,7 +23,8 @@ static void dirty_ballast(int depth)
 }
 
 /* dive: in the process at DEPTH, fork deeper until fork fails; returns
- * the depth the chain reached (or -1 if a process was killed). */
+ * the depth the chain reached. A child the kernel killed (out of memory
+ * and swap while dirtying its ballast) also ends the chain. */
 static int dive(int depth)
 {
     dirty_ballast(depth);
@@ -32,7 +33,8 @@ static int dive(int depth)
         return depth;
     if (pid == 0)
         exit(dive(depth + 1));
-    return wait(pid);
+    int status = wait(pid);
+    return status == KILLED_STATUS ? depth : status;
 }
 
 int main(int argc, char *argv[])
