@@ -103,6 +103,7 @@ static struct buf *victim_locked(struct bcache *c, bool clean_only, int *err)
         if (b->valid && b->dirty && (*err = write_buf_locked(c, b)) < 0)
             return NULL;
         b->valid = false;
+        *err = 0;
         return b;
     }
     return NULL;
@@ -138,18 +139,18 @@ static int fill_locked(struct bcache *c, uint64_t first, struct buf *b)
 {
     struct buf *bufs[BCACHE_READAHEAD_MAX];
     bufs[0] = b;
+    b->refcnt = 1; /* not a read-ahead victim itself */
     size_t n = gather_readahead_locked(c, first, bufs);
     uint32_t spb = c->sectors_per_block;
     int err = block_read(c->dev, first * spb, (uint32_t)(n * spb), c->staging);
     if (err < 0 && n > 1) {
         for (size_t i = 1; i < n; i++)
-            bufs[i]->refcnt = 0;
+            bufs[i]->refcnt = 0; /* stay invalid */
         n = 1;
         err = block_read(c->dev, first * spb, spb, c->staging);
     }
     for (size_t i = 0; i < n; i++) {
-        if (i > 0)
-            bufs[i]->refcnt = 0;
+        bufs[i]->refcnt = 0;
         if (err < 0)
             continue;
         memcpy(bufs[i]->data, c->staging + i * c->block_size, c->block_size);
