@@ -1,0 +1,91 @@
+/* ext2: the on-disk file system, addressed by inode number. It knows
+ * blocks, bitmaps, inodes and directory entries, nothing of open files or
+ * paths (fs/file.c builds those on top).
+ *
+ * Feature set (see fs/README.md): revision 0 and 1, block size 1024 or
+ * 4096, inode size 128 or 256 (larger inodes' extra bytes are preserved),
+ * incompat "filetype", ro_compat "sparse_super" and "large_file". Any other
+ * incompat or ro_compat feature, a journal, or an inconsistent superblock
+ * makes ext2_mount fail with a message. Unknown compat features are ignored
+ * as the format allows; directories we modify lose a dir_index hash tree
+ * (the flag is cleared, the entries stay valid as a linear directory).
+ *
+ * Callers serialise all calls on one struct ext2_fs (fs/file.c holds its
+ * file-system lock); the buffer cache below has its own lock. Functions
+ * that change an inode take its number and the caller's in-memory copy,
+ * update the copy and store it to the (cached) inode table. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drivers/block.h"
+#include "fs/bcache.h"
+#include "fs/ext2_format.h"
+
+struct ext2_fs;
+
+struct ext2_fs_stats {
+    uint32_t block_size;
+    uint32_t blocks_count, free_blocks;
+    uint32_t inodes_count, free_inodes;
+    struct bcache_stats cache;
+};
+
+/* ext2_mount: check the superblock on DEV and mount it read-write (marks
+ * it not clean on disk until unmount). ERR_BAD_FORMAT for a corrupted
+ * superblock, ERR_UNSUPPORTED for a feature we lack, ERR_IO, ERR_NO_MEMORY.
+ * Never panics on a bad disk. */
+int ext2_mount(struct block_device *dev, struct ext2_fs **out);
+/* ext2_sync: write superblock, group descriptors and dirty buffers. */
+int ext2_sync(struct ext2_fs *fs);
+/* ext2_unmount: sync, mark clean, free FS. Returns the first error. */
+int ext2_unmount(struct ext2_fs *fs);
+/* ext2_get_stats: counts and cache statistics. */
+void ext2_get_stats(struct ext2_fs *fs, struct ext2_fs_stats *out);
+
+/* Inodes */
+int ext2_inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out);
+int ext2_inode_store(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *in);
+bool ext2_inode_is_dir(const struct ext2_inode *di);
+uint64_t ext2_inode_size(const struct ext2_inode *di);
+/* ext2_inode_create: allocate and store a fresh inode with MODE near the
+ * directory PARENT_INO (links 0, size 0). ERR_NO_SPACE without inodes. */
+int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode,
+                      uint32_t *ino_out, struct ext2_inode *di_out);
+/* ext2_inode_delete: free every block of inode INO and the inode itself
+ * (its link count must be 0). */
+int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di);
+/* ext2_inode_read: copy up to SIZE bytes at OFFSET into BUF; holes read as
+ * zeros. Returns the bytes read (0 at or past the end) or an error. */
+long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf, size_t size,
+                     uint64_t offset);
+/* ext2_inode_write: write SIZE bytes at OFFSET, allocating blocks and
+ * growing the size as needed. Returns the bytes written; a short count if
+ * the disk fills after some bytes, an error if none could be written. */
+long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, const void *buf,
+                      size_t size, uint64_t offset);
+/* ext2_inode_extend: grow the size to SIZE without allocating (a hole). */
+int ext2_inode_extend(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t size);
+
+/* Directories. Names are (pointer, length), not NUL-terminated. */
+/* ext2_dir_lookup: inode number of NAME in DIR, or ERR_NOT_FOUND. */
+int ext2_dir_lookup(struct ext2_fs *fs, const struct ext2_inode *dir, const char *name,
+                    size_t len, uint32_t *ino_out);
+/* ext2_dir_add: add entry NAME -> INO (of EXT2_FT_* TYPE) to DIR. Does not
+ * check for duplicates; may grow DIR by a block (ERR_NO_SPACE). */
+int ext2_dir_add(struct ext2_fs *fs, uint32_t dir_ino, struct ext2_inode *dir, const char *name,
+                 size_t len, uint32_t ino, uint8_t type);
+/* ext2_dir_remove: remove the entry NAME from DIR; ERR_NOT_FOUND. */
+int ext2_dir_remove(struct ext2_fs *fs, uint32_t dir_ino, struct ext2_inode *dir,
+                    const char *name, size_t len);
+/* ext2_dir_next: the next used entry at or after byte *POS of DIR: copies
+ * its NUL-terminated name into NAME (EXT2_NAME_LEN + 1 bytes), sets *INO,
+ * advances *POS and returns 1; returns 0 at the end, or an error. */
+int ext2_dir_next(struct ext2_fs *fs, const struct ext2_inode *dir, uint64_t *pos, char *name,
+                  uint32_t *ino);
+/* ext2_dir_is_empty: 1 if DIR holds only "." and "..", 0 if not, or error. */
+int ext2_dir_is_empty(struct ext2_fs *fs, const struct ext2_inode *dir);
+/* ext2_dir_init: give the fresh directory INO its first block with "."
+ * and ".." (PARENT_INO); sets its link count to 2. */
+int ext2_dir_init(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint32_t parent_ino);

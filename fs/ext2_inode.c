@@ -1,0 +1,384 @@
+/* ext2 inodes: the inode table, the block map (12 direct pointers, then
+ * single-, double- and triple-indirect blocks), byte-level read and write,
+ * and freeing an inode with all its blocks.
+ *
+ * The block map is walked iteratively from the inode down (at most four
+ * levels). A hole is a zero pointer at any level; reads return zeros for
+ * it and writes fill it. Only deletion recurses, three levels deep at most,
+ * holding one cached buffer per level. */
+#include "fs/ext2_internal.h"
+
+#include "kernel/errors.h"
+#include "kernel/string.h"
+
+#define EXT2_MAX_DEPTH 4 /* inode slot + three levels of indirect blocks */
+#define EXT2_SIZE_32BIT_MAX 0x7fffffffu
+/* i_blocks counts 512-byte units in 32 bits: stay well below 2 TiB. */
+#define EXT2_FILE_BYTES_MAX (1ull << 40)
+
+/* inode_slot: pin the inode-table block holding INO; *OFF is the inode's
+ * byte offset in it. ERR_INVALID for an impossible inode number. */
+static int inode_slot(struct ext2_fs *fs, uint32_t ino, struct buf **b, uint32_t *off)
+{
+    if (ino == 0 || ino > fs->sb.s_inodes_count)
+        return ERR_INVALID;
+    uint32_t g = (ino - 1) / fs->sb.s_inodes_per_group;
+    uint64_t byte = (uint64_t)((ino - 1) % fs->sb.s_inodes_per_group) * fs->inode_size;
+    *off = (uint32_t)(byte % fs->block_size);
+    return bcache_get(fs->cache, fs->gd[g].bg_inode_table + byte / fs->block_size, b);
+}
+
+/* ext2_inode_load: see ext2.h. */
+int ext2_inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out)
+{
+    struct buf *b;
+    uint32_t off;
+    int err = inode_slot(fs, ino, &b, &off);
+    if (err < 0)
+        return err;
+    memcpy(out, b->data + off, sizeof(*out));
+    bcache_release(b);
+    return 0;
+}
+
+/* ext2_inode_store: see ext2.h. Writes the first 128 bytes only. */
+int ext2_inode_store(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *in)
+{
+    struct buf *b;
+    uint32_t off;
+    int err = inode_slot(fs, ino, &b, &off);
+    if (err < 0)
+        return err;
+    memcpy(b->data + off, in, sizeof(*in));
+    bcache_mark_dirty(b);
+    bcache_release(b);
+    return 0;
+}
+
+bool ext2_inode_is_dir(const struct ext2_inode *di)
+{
+    return (di->i_mode & EXT2_S_IFMT) == EXT2_S_IFDIR;
+}
+
+/* ext2_inode_size: the byte size (i_size_high counts for regular files). */
+uint64_t ext2_inode_size(const struct ext2_inode *di)
+{
+    if ((di->i_mode & EXT2_S_IFMT) == EXT2_S_IFREG)
+        return ((uint64_t)di->i_size_high << 32) | di->i_size;
+    return di->i_size;
+}
+
+/* set_size: record SIZE in DI; a regular file above 2 GiB needs (and on a
+ * revision 1 file system gets) the large_file feature. */
+static int set_size(struct ext2_fs *fs, struct ext2_inode *di, uint64_t size)
+{
+    bool large = fs->sb.s_feature_ro_compat & EXT2_FEATURE_RO_COMPAT_LARGE_FILE;
+    if (size > EXT2_SIZE_32BIT_MAX && !large) {
+        if (fs->sb.s_rev_level == EXT2_GOOD_OLD_REV || ext2_inode_is_dir(di))
+            return ERR_NO_SPACE;
+        fs->sb.s_feature_ro_compat |= EXT2_FEATURE_RO_COMPAT_LARGE_FILE;
+    }
+    di->i_size = (uint32_t)size;
+    if ((di->i_mode & EXT2_S_IFMT) == EXT2_S_IFREG)
+        di->i_size_high = (uint32_t)(size >> 32);
+    return 0;
+}
+
+/* max_size: the largest size DI may reach: what the block map addresses,
+ * and 2 GiB - 1 where large_file cannot be used (revision 0, directories). */
+static uint64_t max_size(struct ext2_fs *fs, const struct ext2_inode *di)
+{
+    bool large = (fs->sb.s_feature_ro_compat & EXT2_FEATURE_RO_COMPAT_LARGE_FILE) ||
+                 fs->sb.s_rev_level != EXT2_GOOD_OLD_REV;
+    if (!large || ext2_inode_is_dir(di))
+        return EXT2_SIZE_32BIT_MAX;
+    uint64_t mapped = fs->max_file_blocks * fs->block_size;
+    return mapped < EXT2_FILE_BYTES_MAX ? mapped : EXT2_FILE_BYTES_MAX;
+}
+
+/* map_path: the slots leading to file block FBLOCK: SLOTS[0] indexes
+ * i_block, SLOTS[1..] the indirect blocks. Returns the number of indirect
+ * levels (0-3), or -1 if FBLOCK is beyond the triple-indirect range. */
+static int map_path(struct ext2_fs *fs, uint64_t fblock, uint32_t slots[EXT2_MAX_DEPTH])
+{
+    uint64_t p = fs->ptrs_per_block;
+    if (fblock < EXT2_NDIR_BLOCKS) {
+        slots[0] = (uint32_t)fblock;
+        return 0;
+    }
+    fblock -= EXT2_NDIR_BLOCKS;
+    if (fblock < p) {
+        slots[0] = EXT2_IND_BLOCK;
+        slots[1] = (uint32_t)fblock;
+        return 1;
+    }
+    fblock -= p;
+    if (fblock < p * p) {
+        slots[0] = EXT2_DIND_BLOCK;
+        slots[1] = (uint32_t)(fblock / p);
+        slots[2] = (uint32_t)(fblock % p);
+        return 2;
+    }
+    fblock -= p * p;
+    if (fblock >= p * p * p)
+        return -1;
+    slots[0] = EXT2_TIND_BLOCK;
+    slots[1] = (uint32_t)(fblock / (p * p));
+    slots[2] = (uint32_t)(fblock / p % p);
+    slots[3] = (uint32_t)(fblock % p);
+    return 3;
+}
+
+/* fill_slot: allocate a block for the empty pointer *SLOT (goal: the
+ * block after PREV, or the inode's group) and count it in DI. */
+static int fill_slot(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint32_t prev,
+                     uint32_t *slot)
+{
+    uint32_t goal = prev + 1;
+    if (prev == 0)
+        goal = fs->sb.s_first_data_block +
+               (ino - 1) / fs->sb.s_inodes_per_group * fs->sb.s_blocks_per_group;
+    int err = ext2_block_alloc(fs, goal, slot);
+    if (err < 0)
+        return err;
+    di->i_blocks += fs->block_size / EXT2_IBLOCK_UNIT;
+    return 0;
+}
+
+/* walk_level: follow slot IDX of the indirect block BLK into *NEXT,
+ * filling a hole when ALLOC. *FILLED tells whether it was filled. */
+static int walk_level(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint32_t blk,
+                      uint32_t idx, bool alloc, uint32_t *next, bool *filled)
+{
+    struct buf *b;
+    int err = bcache_get(fs->cache, blk, &b);
+    if (err < 0)
+        return err;
+    uint32_t *table = (uint32_t *)b->data;
+    *next = table[idx];
+    *filled = false;
+    if (*next == 0 && alloc) {
+        uint32_t prev = idx > 0 && table[idx - 1] ? table[idx - 1] : blk;
+        if ((err = fill_slot(fs, ino, di, prev, &table[idx])) == 0) {
+            *next = table[idx];
+            *filled = true;
+            bcache_mark_dirty(b);
+        }
+    }
+    bcache_release(b);
+    return err;
+}
+
+/* ext2_bmap: see ext2_internal.h. */
+int ext2_bmap(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t fblock,
+              bool alloc, uint32_t *out, bool *new_block)
+{
+    uint32_t slots[EXT2_MAX_DEPTH];
+    int depth = map_path(fs, fblock, slots);
+    if (depth < 0)
+        return ERR_NO_SPACE;
+    bool filled = false;
+    uint32_t blk = di->i_block[slots[0]];
+    if (blk == 0 && alloc) {
+        uint32_t prev = slots[0] > 0 ? di->i_block[slots[0] - 1] : 0;
+        int err = fill_slot(fs, ino, di, prev, &di->i_block[slots[0]]);
+        if (err < 0)
+            return err;
+        blk = di->i_block[slots[0]];
+        filled = true;
+    }
+    for (int level = 1; level <= depth && blk != 0; level++) {
+        int err = walk_level(fs, ino, di, blk, slots[level], alloc, &blk, &filled);
+        if (err < 0)
+            return err;
+    }
+    *out = blk;
+    if (new_block)
+        *new_block = filled;
+    return 0;
+}
+
+/* ext2_inode_read: see ext2.h. */
+long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf, size_t size,
+                     uint64_t offset)
+{
+    uint64_t fsize = ext2_inode_size(di);
+    if (offset >= fsize)
+        return 0;
+    if (size > fsize - offset)
+        size = (size_t)(fsize - offset);
+    size_t done = 0;
+    while (done < size) {
+        uint64_t pos = offset + done;
+        uint32_t boff = (uint32_t)(pos % fs->block_size);
+        size_t chunk = fs->block_size - boff;
+        if (chunk > size - done)
+            chunk = size - done;
+        uint32_t blk;
+        /* Without ALLOC the map is only read: the cast is safe. */
+        int err = ext2_bmap(fs, 0, (struct ext2_inode *)di, pos / fs->block_size, false, &blk,
+                            NULL);
+        struct buf *b = NULL;
+        if (err == 0 && blk != 0)
+            err = bcache_get(fs->cache, blk, &b);
+        if (err < 0)
+            return done > 0 ? (long)done : err;
+        if (b)
+            memcpy((uint8_t *)buf + done, b->data + boff, chunk);
+        else
+            memset((uint8_t *)buf + done, 0, chunk);
+        bcache_release(b);
+        done += chunk;
+    }
+    return (long)done;
+}
+
+/* write_block: copy CHUNK bytes into file block FBLOCK at BOFF, filling a
+ * hole first. A whole-block write does not read the old contents. */
+static int write_block(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t fblock,
+                       uint32_t boff, const void *src, size_t chunk)
+{
+    uint32_t blk;
+    int err = ext2_bmap(fs, ino, di, fblock, true, &blk, NULL);
+    if (err < 0)
+        return err;
+    struct buf *b;
+    if (chunk == fs->block_size)
+        err = bcache_get_zero(fs->cache, blk, &b);
+    else
+        err = bcache_get(fs->cache, blk, &b);
+    if (err < 0)
+        return err;
+    memcpy(b->data + boff, src, chunk);
+    bcache_mark_dirty(b);
+    bcache_release(b);
+    return 0;
+}
+
+/* ext2_inode_write: see ext2.h. The inode is stored once at the end, with
+ * whatever was allocated, so a failure leaves no unreferenced block. */
+long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, const void *buf,
+                      size_t size, uint64_t offset)
+{
+    size_t done = 0;
+    int err = 0;
+    uint64_t limit = max_size(fs, di);
+    if (offset >= limit)
+        return ERR_NO_SPACE;
+    if (size > limit - offset)
+        size = (size_t)(limit - offset);
+    while (done < size) {
+        uint64_t pos = offset + done;
+        uint32_t boff = (uint32_t)(pos % fs->block_size);
+        size_t chunk = fs->block_size - boff;
+        if (chunk > size - done)
+            chunk = size - done;
+        if ((err = write_block(fs, ino, di, pos / fs->block_size, boff,
+                               (const uint8_t *)buf + done, chunk)) < 0)
+            break;
+        if (pos + chunk > ext2_inode_size(di) && (err = set_size(fs, di, pos + chunk)) < 0)
+            break;
+        done += chunk;
+    }
+    di->i_mtime = di->i_ctime = fs->now;
+    int serr = ext2_inode_store(fs, ino, di);
+    if (done > 0)
+        return (long)done;
+    return err < 0 ? err : serr;
+}
+
+/* ext2_inode_extend: see ext2.h. */
+int ext2_inode_extend(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t size)
+{
+    if (size <= ext2_inode_size(di))
+        return 0;
+    if (size > max_size(fs, di))
+        return ERR_NO_SPACE;
+    int err = set_size(fs, di, size);
+    if (err < 0)
+        return err;
+    return ext2_inode_store(fs, ino, di);
+}
+
+/* init_slot: zero the whole on-disk inode INO (large inodes included) and
+ * set i_extra_isize as mke2fs would, then store DI in it. */
+static int init_slot(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *di)
+{
+    struct buf *b;
+    uint32_t off;
+    int err = inode_slot(fs, ino, &b, &off);
+    if (err < 0)
+        return err;
+    memset(b->data + off, 0, fs->inode_size);
+    memcpy(b->data + off, di, sizeof(*di));
+    if (fs->inode_size > EXT2_GOOD_OLD_INODE_SIZE) {
+        uint16_t extra = fs->sb.s_want_extra_isize;
+        if (extra > fs->inode_size - EXT2_GOOD_OLD_INODE_SIZE)
+            extra = 0;
+        memcpy(b->data + off + EXT2_INODE_EXTRA_ISIZE_OFFSET, &extra, sizeof(extra));
+    }
+    bcache_mark_dirty(b);
+    bcache_release(b);
+    return 0;
+}
+
+/* ext2_inode_create: see ext2.h. */
+int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode,
+                      uint32_t *ino_out, struct ext2_inode *di)
+{
+    bool dir = (mode & EXT2_S_IFMT) == EXT2_S_IFDIR;
+    int err = ext2_ialloc(fs, parent_ino, dir, ino_out);
+    if (err < 0)
+        return err;
+    memset(di, 0, sizeof(*di));
+    di->i_mode = mode;
+    di->i_atime = di->i_ctime = di->i_mtime = fs->now;
+    if ((err = init_slot(fs, *ino_out, di)) < 0)
+        ext2_ifree(fs, *ino_out, dir);
+    return err;
+}
+
+/* free_tree: free block BLK and, for an indirect block of LEVEL > 0, every
+ * block under it. Recursion is bounded by the triple-indirect depth. */
+static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
+{
+    int result = 0;
+    if (level > 0) {
+        struct buf *b;
+        int err = bcache_get(fs->cache, blk, &b);
+        if (err < 0)
+            return err;
+        const uint32_t *table = (const uint32_t *)b->data;
+        for (uint32_t i = 0; i < fs->ptrs_per_block; i++)
+            if (table[i] != 0 && (err = free_tree(fs, table[i], level - 1)) < 0 && result == 0)
+                result = err;
+        bcache_release(b);
+    }
+    int err = ext2_block_free(fs, blk);
+    return result < 0 ? result : err;
+}
+
+/* ext2_inode_delete: see ext2.h. */
+int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di)
+{
+    static const int levels[EXT2_N_BLOCKS] = {[EXT2_IND_BLOCK] = 1, [EXT2_DIND_BLOCK] = 2,
+                                              [EXT2_TIND_BLOCK] = 3};
+    int result = 0;
+    for (int i = 0; i < EXT2_N_BLOCKS; i++) {
+        if (di->i_block[i] == 0)
+            continue;
+        int err = free_tree(fs, di->i_block[i], levels[i]);
+        if (err < 0 && result == 0)
+            result = err;
+        di->i_block[i] = 0;
+    }
+    bool dir = ext2_inode_is_dir(di);
+    di->i_blocks = 0;
+    di->i_size = di->i_size_high = 0;
+    di->i_links_count = 0;
+    di->i_dtime = fs->now ? fs->now : 1;
+    int err = ext2_inode_store(fs, ino, di);
+    if (err == 0)
+        err = ext2_ifree(fs, ino, dir);
+    return result < 0 ? result : err;
+}

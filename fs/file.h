@@ -1,0 +1,98 @@
+/* The file interface the rest of the kernel uses (system calls, exec, the
+ * VM's mmap and lazy loading): open inodes shared and reference counted,
+ * open files (an inode plus a byte offset), path names, and whole-file
+ * operations. Everything is on the one ext2 file system mounted by fs_init.
+ *
+ * All functions may sleep (thread context only) and return a negative
+ * ERR_ code on failure. Buffers passed in must be kernel memory that cannot
+ * fault (copy user data first): the file-system lock is held during the
+ * copy and a page fault that needs the file system would deadlock. A
+ * struct file's offset is not locked: share one between threads only with
+ * the caller's own serialisation (inodes and the disk are fully locked). */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drivers/block.h"
+#include "fs/ext2.h"
+
+#define FS_NAME_MAX 255 /* longest path component */
+
+struct inode;
+struct file;
+
+/* fs_init: mount the ext2 file system on DEV (the type-0x83 partition). */
+int fs_init(struct block_device *dev);
+/* fs_sync: write everything to the disk (the fs stays mounted). */
+int fs_sync(void);
+/* fs_shutdown: unmount cleanly; every file should be closed before. */
+int fs_shutdown(void);
+/* fs_get_stats: free counts and buffer-cache statistics. */
+void fs_get_stats(struct ext2_fs_stats *out);
+
+/* Inodes: one struct per open on-disk inode, shared by all its users. */
+/* inode_open: a reference to inode INO. */
+int inode_open(uint32_t ino, struct inode **out);
+/* inode_reopen: another reference to INODE (returns INODE). */
+struct inode *inode_reopen(struct inode *inode);
+/* inode_close: drop a reference; the last one of a removed inode frees it
+ * and its blocks on disk. NULL is ignored. */
+void inode_close(struct inode *inode);
+uint32_t inode_get_inumber(const struct inode *inode);
+bool inode_is_dir(const struct inode *inode);
+/* fs_lookup: the inode PATH names, relative to CWD unless absolute (a NULL
+ * CWD means the root). For chdir: keep the reference as the new cwd. */
+int fs_lookup(const char *path, struct inode *cwd, struct inode **out);
+
+/* Whole files by name (relative to CWD unless absolute; NULL = root). */
+/* fs_create: a new regular file of INITIAL_SIZE zero bytes (a hole). */
+int fs_create(const char *path, struct inode *cwd, uint64_t initial_size);
+/* fs_remove: unlink a file, or remove an empty directory. Open files stay
+ * usable until closed; the space is freed at the last close. */
+int fs_remove(const char *path, struct inode *cwd);
+/* fs_mkdir: a new empty directory. */
+int fs_mkdir(const char *path, struct inode *cwd);
+
+/* Open files. */
+int file_open(const char *path, struct inode *cwd, struct file **out);
+/* file_open_inode: a file at offset 0 on INODE, taking over the caller's
+ * reference (released on failure too). */
+int file_open_inode(struct inode *inode, struct file **out);
+/* file_reopen: an independent file on the same inode, offset 0. */
+int file_reopen(struct file *file, struct file **out);
+/* file_dup: a copy of FILE with the same offset and deny-write state. */
+int file_dup(struct file *file, struct file **out);
+/* file_close: close FILE (allows writes again if it denied them). */
+void file_close(struct file *file);
+/* file_read/file_write: at the file's offset, which they advance. Return
+ * bytes transferred; a write to a file being executed returns 0; a write
+ * that fills the disk returns the bytes written before. */
+long file_read(struct file *file, void *buf, size_t size);
+long file_write(struct file *file, const void *buf, size_t size);
+/* file_read_at/file_write_at: at OFFSET; the file's offset is unchanged. */
+long file_read_at(struct file *file, void *buf, size_t size, uint64_t offset);
+long file_write_at(struct file *file, const void *buf, size_t size, uint64_t offset);
+void file_seek(struct file *file, uint64_t pos);
+uint64_t file_tell(struct file *file);
+uint64_t file_length(struct file *file);
+/* file_deny_write: no writes to the inode until file_allow_write (or
+ * file_close) on this file; counted per inode across files. */
+void file_deny_write(struct file *file);
+void file_allow_write(struct file *file);
+bool file_is_dir(struct file *file);
+uint32_t file_inumber(struct file *file);
+/* file_get_inode: FILE's inode (no new reference). */
+struct inode *file_get_inode(struct file *file);
+/* fs_readdir: the next entry of directory DIR other than "." and "..":
+ * its name into NAME (FS_NAME_MAX + 1 bytes). 1 if found, 0 at the end. */
+int fs_readdir(struct file *dir, char *name);
+
+/* For the VM: whole pages at page-aligned offsets. */
+/* file_read_page: fill the PAGE_SIZE bytes at KVA from OFFSET; bytes past
+ * the end of the file read as zero. Returns the bytes that came from the
+ * file (0..PAGE_SIZE). */
+long file_read_page(struct file *file, uint64_t offset, void *kva);
+/* file_write_page: write LEN (<= PAGE_SIZE) bytes from KVA at OFFSET.
+ * Returns the bytes written, like file_write_at. */
+long file_write_page(struct file *file, uint64_t offset, const void *kva, size_t len);

@@ -1,0 +1,225 @@
+/* Host implementations of the kernel interfaces used by fs/: heap (libc
+ * malloc with a byte count for the leak check), panic (abort), locks
+ * (pthread mutexes with an owner), and block devices over an image file.
+ * printf/snprintf/string functions come from the host libc, whose
+ * prototypes match kernel/printf.h and kernel/string.h. */
+#define _GNU_SOURCE
+#include "tools/fshost/host.h"
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kernel/errors.h"
+#include "kernel/panic.h"
+#include "kernel/sync.h"
+#include "mm/kmalloc.h"
+
+#define HEADER 16 /* keeps the 16-byte alignment kmalloc promises */
+
+static atomic_size_t heap_bytes;
+
+void *kmalloc(size_t size)
+{
+    uint8_t *p = malloc(size + HEADER);
+    if (!p)
+        return NULL;
+    *(size_t *)p = size;
+    atomic_fetch_add(&heap_bytes, size);
+    memset(p + HEADER, 0xA5, size); /* catch use of uninitialised memory */
+    return p + HEADER;
+}
+
+void *kzalloc(size_t size)
+{
+    void *p = kmalloc(size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+void kfree(void *ptr)
+{
+    if (!ptr)
+        return;
+    uint8_t *p = (uint8_t *)ptr - HEADER;
+    size_t size = *(size_t *)p;
+    atomic_fetch_sub(&heap_bytes, size);
+    memset(ptr, 0xDD, size); /* poison */
+    free(p);
+}
+
+void kmalloc_get_stats(struct kmalloc_stats *out)
+{
+    out->bytes_in_use = atomic_load(&heap_bytes);
+    out->pages_in_use = 0;
+}
+
+size_t host_heap_in_use(void)
+{
+    return atomic_load(&heap_bytes);
+}
+
+void panic(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "Kernel PANIC: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    abort();
+}
+
+const char *err_name(int err)
+{
+    static const char *const names[] = {
+        "ERR_OK", "ERR_NO_MEMORY", "ERR_NOT_FOUND", "ERR_IO", "ERR_INVALID", "ERR_NO_SPACE",
+        "ERR_EXISTS", "ERR_NOT_DIR", "ERR_IS_DIR", "ERR_NOT_EMPTY", "ERR_TOO_MANY",
+        "ERR_BAD_FORMAT", "ERR_NAME_TOO_LONG", "ERR_BUSY", "ERR_UNSUPPORTED", "ERR_FAULT",
+        "ERR_TIMEOUT",
+    };
+    if (err > 0 || -err >= (int)(sizeof(names) / sizeof(names[0])))
+        return "ERR_?";
+    return names[-err];
+}
+
+/* Locks: one global table mapping struct lock to a pthread mutex would be
+ * overkill; the semaphore inside struct lock is unused and its storage
+ * holds a pointer to a heap mutex instead. */
+struct host_lock {
+    pthread_mutex_t mutex;
+    pthread_t owner;
+    int held;
+};
+
+#define HOST_MAX_LOCKS 64
+static struct host_lock host_locks[HOST_MAX_LOCKS];
+static atomic_int host_locks_used;
+
+static struct host_lock *host_lock_of(const struct lock *l)
+{
+    return *(struct host_lock *const *)&l->sema;
+}
+
+void lock_init(struct lock *l)
+{
+    _Static_assert(sizeof(l->sema) >= sizeof(struct host_lock *), "room for a pointer");
+    int i = atomic_fetch_add(&host_locks_used, 1);
+    if (i >= HOST_MAX_LOCKS)
+        panic("lock_init: host lock table full");
+    struct host_lock *h = &host_locks[i]; /* never reused: a test makes few locks */
+    pthread_mutex_init(&h->mutex, NULL);
+    memset(l, 0, sizeof(*l));
+    *(struct host_lock **)&l->sema = h;
+}
+
+void lock_acquire(struct lock *l)
+{
+    struct host_lock *h = host_lock_of(l);
+    if (h->held && pthread_equal(h->owner, pthread_self()))
+        panic("lock_acquire: recursive acquire");
+    pthread_mutex_lock(&h->mutex);
+    h->owner = pthread_self();
+    h->held = 1;
+}
+
+bool lock_try_acquire(struct lock *l)
+{
+    struct host_lock *h = host_lock_of(l);
+    if (pthread_mutex_trylock(&h->mutex) != 0)
+        return false;
+    h->owner = pthread_self();
+    h->held = 1;
+    return true;
+}
+
+void lock_release(struct lock *l)
+{
+    struct host_lock *h = host_lock_of(l);
+    if (!h->held || !pthread_equal(h->owner, pthread_self()))
+        panic("lock_release: not held by this thread");
+    h->held = 0;
+    pthread_mutex_unlock(&h->mutex);
+}
+
+bool lock_held_by_current_thread(const struct lock *l)
+{
+    struct host_lock *h = host_lock_of(l);
+    return h->held && pthread_equal(h->owner, pthread_self());
+}
+
+/* Block devices over a file. */
+struct host_disk {
+    int fd;
+};
+
+static int disk_xfer(struct block_device *dev, uint64_t sector, uint32_t count, void *buf,
+                     bool write)
+{
+    struct host_disk *d = dev->priv;
+    off_t off = (off_t)((dev->start + sector) * BLOCK_SECTOR_SIZE);
+    size_t len = (size_t)count * BLOCK_SECTOR_SIZE;
+    ssize_t n = write ? pwrite(d->fd, buf, len, off) : pread(d->fd, buf, len, off);
+    return n == (ssize_t)len ? 0 : ERR_IO;
+}
+
+static int disk_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
+{
+    return disk_xfer(dev, sector, count, buf, false);
+}
+
+static int disk_write(struct block_device *dev, uint64_t sector, uint32_t count,
+                      const void *buf)
+{
+    return disk_xfer(dev, sector, count, (void *)buf, true);
+}
+
+static const struct block_ops disk_ops = {.read = disk_read, .write = disk_write};
+
+struct block_device *host_disk_open(const char *image, uint64_t start, uint64_t count)
+{
+    struct host_disk *d = calloc(1, sizeof(*d));
+    struct block_device *dev = calloc(1, sizeof(*dev));
+    d->fd = open(image, O_RDWR);
+    if (d->fd < 0) {
+        perror(image);
+        exit(2);
+    }
+    snprintf(dev->name, sizeof(dev->name), "hda1");
+    dev->role = BLOCK_ROLE_FILESYS;
+    dev->sector_count = count;
+    dev->ops = &disk_ops;
+    dev->priv = d;
+    dev->start = start;
+    return dev;
+}
+
+void host_disk_close(struct block_device *dev)
+{
+    struct host_disk *d = dev->priv;
+    close(d->fd);
+    free(d);
+    free(dev);
+}
+
+int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
+{
+    if (sector + count > dev->sector_count || sector + count < sector)
+        return ERR_INVALID;
+    dev->reads += count;
+    return dev->ops->read(dev, sector, count, buf);
+}
+
+int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
+{
+    if (sector + count > dev->sector_count || sector + count < sector)
+        return ERR_INVALID;
+    dev->writes += count;
+    return dev->ops->write(dev, sector, count, buf);
+}

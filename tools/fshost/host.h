@@ -1,0 +1,14 @@
+/* Host harness support: the kernel interfaces fs/ uses, implemented over
+ * the host C library, plus a block device backed by a disk-image file. */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drivers/block.h"
+
+/* host_disk_open: the partition of IMAGE starting at sector START with
+ * COUNT sectors, as a block device. Exits on error. */
+struct block_device *host_disk_open(const char *image, uint64_t start, uint64_t count);
+void host_disk_close(struct block_device *dev);
+/* host_heap_in_use: bytes allocated through kmalloc and not freed. */
+size_t host_heap_in_use(void);
