@@ -29,5 +29,5 @@ truncate -s $((total * 512)) "$out"
     [ "$swap_sectors" -gt 0 ] && echo "start=$((FIRST_SECTOR + fs_sectors)), size=$swap_sectors, type=82"
 } | sfdisk -q "$out"
 EXT2_FEATURES=${EXT2_FEATURES:-none,filetype,sparse_super,large_file}
-mke2fs -q -F -t ext2 -O "$EXT2_FEATURES" -b "$block" -E offset=$((FIRST_SECTOR * 512)) \
+mke2fs -q -F -t ext2 -O "$EXT2_FEATURES" -b "$block" -I 256 -E offset=$((FIRST_SECTOR * 512)) \
     -d "$root" "$out" $((fs_sectors * 512 / block)) >/dev/null
