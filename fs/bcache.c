@@ -232,21 +232,72 @@ void bcache_release(struct buf *b)
     lock_release(&c->lock);
 }
 
-/* bcache_sync: see bcache.h. Writes in list order; keeps going after an
+/* sorted_dirty_locked: the dirty buffers in block order, into LIST
+ * (nbufs entries); returns how many. Insertion sort: a few dozen items. */
+static size_t sorted_dirty_locked(struct bcache *c, struct buf **list)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nbufs; i++) {
+        struct buf *b = &c->bufs[i];
+        if (!b->valid || !b->dirty)
+            continue;
+        size_t j = n++;
+        while (j > 0 && list[j - 1]->blockno > b->blockno) {
+            list[j] = list[j - 1];
+            j--;
+        }
+        list[j] = b;
+    }
+    return n;
+}
+
+/* write_run_locked: write the N buffers LIST[0..N) of consecutive blocks
+ * with one block_write through the staging area. */
+static int write_run_locked(struct bcache *c, struct buf **list, size_t n)
+{
+    if (n == 1)
+        return write_buf_locked(c, list[0]);
+    for (size_t i = 0; i < n; i++)
+        memcpy(c->staging + i * c->block_size, list[i]->data, c->block_size);
+    uint32_t spb = c->sectors_per_block;
+    if (block_write(c->dev, list[0]->blockno * spb, (uint32_t)(n * spb), c->staging) < 0) {
+        printf("bcache: write of blocks %llu+%zu failed\n", (unsigned long long)list[0]->blockno,
+               n);
+        return ERR_IO;
+    }
+    for (size_t i = 0; i < n; i++)
+        list[i]->dirty = false;
+    c->stats.writes += n;
+    return 0;
+}
+
+/* bcache_sync: see bcache.h. Writes in block order, runs of consecutive
+ * blocks (up to BCACHE_READAHEAD_MAX) in one request; keeps going after an
  * error so that as much as possible reaches the disk. */
 int bcache_sync(struct bcache *c)
 {
     int result = 0;
+    struct buf **list = kmalloc(c->nbufs * sizeof(*list));
     lock_acquire(&c->lock);
-    for (size_t i = 0; i < c->nbufs; i++) {
-        struct buf *b = &c->bufs[i];
-        if (b->valid && b->dirty) {
-            int err = write_buf_locked(c, b);
-            if (err < 0 && result == 0)
-                result = err;
-        }
+    size_t n = list ? sorted_dirty_locked(c, list) : 0;
+    for (size_t i = 0; i < n;) {
+        size_t run = 1;
+        while (i + run < n && run < BCACHE_READAHEAD_MAX &&
+               list[i + run]->blockno == list[i]->blockno + run)
+            run++;
+        int err = write_run_locked(c, list + i, run);
+        if (err < 0 && result == 0)
+            result = err;
+        i += run;
+    }
+    for (size_t i = 0; !list && i < c->nbufs; i++) {
+        struct buf *b = &c->bufs[i]; /* out of memory: one at a time */
+        int err = b->valid && b->dirty ? write_buf_locked(c, b) : 0;
+        if (err < 0 && result == 0)
+            result = err;
     }
     lock_release(&c->lock);
+    kfree(list);
     return result;
 }
 

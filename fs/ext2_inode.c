@@ -13,6 +13,8 @@
 
 #define EXT2_MAX_DEPTH 4 /* inode slot + three levels of indirect blocks */
 #define EXT2_SIZE_32BIT_MAX 0x7fffffffu
+/* i_blocks counts 512-byte units in 32 bits: stay well below 2 TiB. */
+#define EXT2_FILE_BYTES_MAX (1ull << 40)
 
 /* inode_slot: pin the inode-table block holding INO; *OFF is the inode's
  * byte offset in it. ERR_INVALID for an impossible inode number. */
@@ -70,7 +72,8 @@ uint64_t ext2_inode_size(const struct ext2_inode *di)
  * revision 1 file system gets) the large_file feature. */
 static int set_size(struct ext2_fs *fs, struct ext2_inode *di, uint64_t size)
 {
-    if (size > EXT2_SIZE_32BIT_MAX && !(fs->sb.s_feature_ro_compat & EXT2_FEATURE_RO_COMPAT_LARGE_FILE)) {
+    bool large = fs->sb.s_feature_ro_compat & EXT2_FEATURE_RO_COMPAT_LARGE_FILE;
+    if (size > EXT2_SIZE_32BIT_MAX && !large) {
         if (fs->sb.s_rev_level == EXT2_GOOD_OLD_REV || ext2_inode_is_dir(di))
             return ERR_NO_SPACE;
         fs->sb.s_feature_ro_compat |= EXT2_FEATURE_RO_COMPAT_LARGE_FILE;
@@ -79,6 +82,18 @@ static int set_size(struct ext2_fs *fs, struct ext2_inode *di, uint64_t size)
     if ((di->i_mode & EXT2_S_IFMT) == EXT2_S_IFREG)
         di->i_size_high = (uint32_t)(size >> 32);
     return 0;
+}
+
+/* max_size: the largest size DI may reach: what the block map addresses,
+ * and 2 GiB - 1 where large_file cannot be used (revision 0, directories). */
+static uint64_t max_size(struct ext2_fs *fs, const struct ext2_inode *di)
+{
+    bool large = (fs->sb.s_feature_ro_compat & EXT2_FEATURE_RO_COMPAT_LARGE_FILE) ||
+                 fs->sb.s_rev_level != EXT2_GOOD_OLD_REV;
+    if (!large || ext2_inode_is_dir(di))
+        return EXT2_SIZE_32BIT_MAX;
+    uint64_t mapped = fs->max_file_blocks * fs->block_size;
+    return mapped < EXT2_FILE_BYTES_MAX ? mapped : EXT2_FILE_BYTES_MAX;
 }
 
 /* map_path: the slots leading to file block FBLOCK: SLOTS[0] indexes
@@ -201,7 +216,8 @@ long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf,
             chunk = size - done;
         uint32_t blk;
         /* Without ALLOC the map is only read: the cast is safe. */
-        int err = ext2_bmap(fs, 0, (struct ext2_inode *)di, pos / fs->block_size, false, &blk, NULL);
+        int err = ext2_bmap(fs, 0, (struct ext2_inode *)di, pos / fs->block_size, false, &blk,
+                            NULL);
         struct buf *b = NULL;
         if (err == 0 && blk != 0)
             err = bcache_get(fs->cache, blk, &b);
@@ -246,8 +262,11 @@ long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, c
 {
     size_t done = 0;
     int err = 0;
-    if (offset + size < offset)
-        return ERR_INVALID;
+    uint64_t limit = max_size(fs, di);
+    if (offset >= limit)
+        return ERR_NO_SPACE;
+    if (size > limit - offset)
+        size = (size_t)(limit - offset);
     while (done < size) {
         uint64_t pos = offset + done;
         uint32_t boff = (uint32_t)(pos % fs->block_size);
@@ -273,7 +292,7 @@ int ext2_inode_extend(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, u
 {
     if (size <= ext2_inode_size(di))
         return 0;
-    if ((size + fs->block_size - 1) / fs->block_size > fs->max_file_blocks)
+    if (size > max_size(fs, di))
         return ERR_NO_SPACE;
     int err = set_size(fs, di, size);
     if (err < 0)

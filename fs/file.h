@@ -6,7 +6,9 @@
  * All functions may sleep (thread context only) and return a negative
  * ERR_ code on failure. Buffers passed in must be kernel memory that cannot
  * fault (copy user data first): the file-system lock is held during the
- * copy and a page fault that needs the file system would deadlock. */
+ * copy and a page fault that needs the file system would deadlock. A
+ * struct file's offset is not locked: share one between threads only with
+ * the caller's own serialisation (inodes and the disk are fully locked). */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>

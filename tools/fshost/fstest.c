@@ -231,6 +231,8 @@ static void test_sparse(void)
     CHECK_EQ(file_write_at(f, "tail", 4, far), 4);
     CHECK_EQ(file_write_at(f, "middle", 6, mid), 6);
     CHECK_EQ(file_length(f), far + 4);
+    CHECK_EQ(file_write_at(f, "x", 1, 1ull << 42), ERR_NO_SPACE); /* past the block map */
+    CHECK_EQ(file_length(f), far + 4);
     CHECK(before - free_blocks() < 16); /* only data + indirect blocks */
     memset(buf, 1, 65536);
     CHECK_EQ(file_read_at(f, buf, 65536, 50 * MIB), 65536);

@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Test runner for `make check`.
+
+Runs every test specification in tools/tests/*.test (format: see
+tools/tests/README.md), one QEMU per core, each on its own freshly built
+disk image, and judges the console transcript. Prints one line per test as it
+finishes and a last line `N passed, N failed`; exits 1 if any test failed.
+"""
+import argparse
+import concurrent.futures
+import hashlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SPEC_DIR = os.path.join(ROOT, "tools", "tests")
+EXIT_OK = 33      # isa-debug-exit: (0x10 << 1) | 1, clean power-off
+EXIT_PANIC = 35   # (0x11 << 1) | 1, kernel panic
+EXIT_FAILURE = 37  # (0x12 << 1) | 1, bad command line or failed action
+EXIT_CODES = {"ok": EXIT_OK, "panic": EXIT_PANIC, "failure": EXIT_FAILURE}
+FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
+FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
+DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
+            "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
+REPEATABLE = ("extra", "require", "match", "forbid", "host-cat", "stdin")
+
+
+class Spec:
+    """A parsed NAME.test file."""
+
+    def __init__(self, path):
+        self.name = os.path.basename(path)[:-len(".test")]
+        self.opts = dict(DEFAULTS)
+        self.lists = {k: [] for k in REPEATABLE}
+        self.expect = None  # list of alternatives, each a list of lines
+        self.parse(path)
+
+    def parse(self, path):
+        with open(path) as f:
+            lines = f.read().split("\n")
+        for i, line in enumerate(lines):
+            if line.strip() == "--- expect":
+                self.expect = split_alternatives(lines[i + 1:])
+                break
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            key, sep, value = line.partition(":")
+            if not sep:
+                raise ValueError(f"{path}:{i + 1}: expected 'key: value'")
+            key, value = key.strip(), value.strip()
+            if key in REPEATABLE:
+                self.lists[key].append(value)
+            elif key in DEFAULTS or key in ("cmdline", "gdb", "until"):
+                self.opts[key] = value
+            else:
+                raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
+
+
+def split_alternatives(lines):
+    while lines and lines[-1] == "":
+        lines = lines[:-1]
+    alts, cur = [], []
+    for line in lines:
+        if line.strip() == "--- or":
+            alts.append(cur)
+            cur = []
+        else:
+            cur.append(line)
+    alts.append(cur)
+    return [[l for l in a] for a in alts]
+
+
+def build_disk(spec, workdir, build):
+    """Stage the user programs plus the spec's extra files; make the image."""
+    root = os.path.join(workdir, "root")
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(root)
+    bindir = os.path.join(build, "user", "bin")
+    if os.path.isdir(bindir):
+        for f in os.listdir(bindir):
+            shutil.copy(os.path.join(bindir, f), root)
+    for extra in spec.lists["extra"]:
+        shutil.copy(os.path.join(ROOT, extra), root)
+    disk = os.path.join(workdir, "disk.img")
+    o = spec.opts
+    subprocess.run([os.path.join(ROOT, "tools", "mkdisk.sh"), disk, o["fs"], o["swap"],
+                    o["block"], root], check=True, capture_output=True)
+    return disk
+
+
+def qemu_command(spec, iso, disk, gdb_port=None):
+    o = spec.opts
+    cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", o["cpu"], "-nodefaults",
+           "-no-reboot", "-display", "none", "-serial", "stdio", "-m", o["mem"],
+           "-cdrom", iso, "-boot", "d",
+           "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    if o["disk"] == "virtio":
+        cmd += ["-drive", f"file={disk},format=raw,if=virtio"]
+    elif o["disk"] == "ide":
+        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0"]
+    if "cmdline" in o:
+        cmd += ["-fw_cfg", "name=opt/cmdline,string=" + o["cmdline"].replace(",", ",,")]
+    if gdb_port:
+        cmd += ["-S", "-gdb", f"tcp:127.0.0.1:{gdb_port}"]
+    return cmd
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_qemu(spec, cmd, log_path):
+    """Run QEMU, feeding stdin lines; returns (exit status or None on
+    timeout, output text, whether the `until` pattern ended the run)."""
+    timeout = float(spec.opts["timeout"])
+    until = spec.opts.get("until")
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT)
+    out = bytearray()
+    hit = threading.Event()
+
+    def reader():
+        for chunk in iter(lambda: p.stdout.read1(4096), b""):
+            out.extend(chunk)
+            if until and until.encode() in out:
+                hit.set()
+                p.kill()
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    if spec.lists["stdin"]:
+        feed_stdin(p, spec.lists["stdin"], out)
+    try:
+        status = p.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait()
+        status = None
+    t.join(5)
+    text = out.decode("utf-8", "replace").replace("\r", "")
+    with open(log_path, "w") as f:
+        f.write(text)
+    return status, text, hit.is_set()
+
+
+def feed_stdin(p, lines, out):
+    """Type each stdin line once the kernel has booted (slowly, as a user)."""
+    deadline = time.time() + 30
+    while b"Boot complete." not in out and time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    for line in lines:
+        for ch in line.encode().decode("unicode_escape").encode() + b"\r":
+            if p.poll() is not None:
+                return
+            try:
+                p.stdin.write(bytes([ch]))
+                p.stdin.flush()
+            except BrokenPipeError:
+                return
+            time.sleep(0.01)
+        time.sleep(0.5)
+
+
+def transcript(text):
+    lines = text.split("\n")
+    start = next((i for i, l in enumerate(lines) if l.startswith("Executing '")), None)
+    if start is None:
+        return []
+    end = next((i for i in range(start, len(lines)) if re.match(r"Timer: \d+ ticks$", lines[i])),
+               len(lines))
+    res = lines[start:end]
+    while res and res[-1] == "":
+        res.pop()
+    return res
+
+
+def host_checks(spec, disk):
+    """e2fsck, clean state, and host-cat hashes of the ext2 partition."""
+    img = f"{disk}?offset={FS_OFFSET}"
+    problems = []
+    if spec.opts["fsck"] == "yes":
+        r = subprocess.run(["e2fsck", "-fn", img], capture_output=True, text=True)
+        if r.returncode != 0:
+            problems.append(f"e2fsck exit {r.returncode}: {r.stdout.strip()[-300:]}")
+        r = subprocess.run(["dumpe2fs", "-h", img], capture_output=True, text=True)
+        if "Filesystem state:         clean" not in r.stdout:
+            problems.append("file system not clean after power-off")
+    for item in spec.lists["host-cat"]:
+        path, digest = item.split()
+        r = subprocess.run(["debugfs", "-R", f"cat {path}", img], capture_output=True)
+        got = hashlib.sha256(r.stdout).hexdigest()
+        if got != digest:
+            problems.append(f"host-cat {path}: sha256 {got[:12]} != {digest[:12]}")
+    return problems
+
+
+def judge(spec, status, text, until_hit):
+    problems = []
+    want_panic = spec.opts["exit"] != "ok"
+    if status is None and not until_hit:
+        problems.append(f"TIMEOUT after {spec.opts['timeout']} s")
+    elif not until_hit:
+        want = EXIT_CODES[spec.opts["exit"]]
+        if status != want:
+            problems.append(f"QEMU exit status {status}, expected {want}")
+    if not want_panic:
+        for word in FORBIDDEN:
+            if word in text:
+                line = next(l for l in text.split("\n") if word in l)
+                problems.append(f"output contains {word!r}: {line.strip()[:100]}")
+    lines = set(text.split("\n"))
+    for req in spec.lists["require"]:
+        if req not in lines:
+            problems.append(f"missing line: {req}")
+    for pattern in spec.lists["match"]:
+        if not re.search(pattern, text, re.M):
+            problems.append(f"no line matches: {pattern}")
+    for bad in spec.lists["forbid"]:
+        if bad in text:
+            problems.append(f"forbidden text present: {bad}")
+    if spec.expect is not None:
+        got = transcript(text)
+        if got not in spec.expect:
+            problems.append("transcript differs from expected:\n" + diff(spec.expect[0], got))
+    return problems
+
+
+def diff(want, got):
+    import difflib
+    d = difflib.unified_diff(want, got, "expected", "actual", lineterm="", n=2)
+    return "\n".join("    " + l for l in list(d)[:40])
+
+
+def run_gdb_test(spec, cmd, workdir):
+    """QEMU halted with a GDB stub; gdb in batch mode must stop in kmain."""
+    port = int(cmd[cmd.index("-gdb") + 1].rsplit(":", 1)[1])
+    q = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        g = subprocess.run(
+            ["gdb", "-q", "-batch", "-nx", "-x", os.path.join(ROOT, "tools", "gdbinit"),
+             os.path.join(os.path.dirname(cmd[cmd.index("-cdrom") + 1]), "kernel.elf"),
+             "-ex", f"target remote 127.0.0.1:{port}", "-ex", "hbreak kmain",
+             "-ex", "continue", "-ex", "bt"],
+            capture_output=True, text=True, timeout=float(spec.opts["timeout"]))
+        return g.stdout + g.stderr
+    finally:
+        q.kill()
+        q.wait()
+
+
+def run_test(spec, args):
+    workdir = os.path.join(args.build, "tests", spec.name)
+    os.makedirs(workdir, exist_ok=True)
+    log = os.path.join(args.build, "tests", spec.name + ".log")
+    start = time.time()
+    try:
+        disk = build_disk(spec, workdir, args.build) if spec.opts["disk"] != "none" else None
+        iso = os.path.join(args.build, "os.iso")
+        if spec.opts.get("gdb") == "yes":
+            text = run_gdb_test(spec, qemu_command(spec, iso, disk, free_port()), workdir)
+            with open(log, "w") as f:
+                f.write(text)
+            problems = [] if re.search(r"#0\s+kmain", text) else ["gdb did not stop in kmain"]
+            problems += [f"missing line: {r}" for r in spec.lists["require"] if r not in text]
+        else:
+            status, text, hit = run_qemu(spec, qemu_command(spec, iso, disk), log)
+            problems = judge(spec, status, text, hit)
+            if not problems and disk and status == EXIT_OK:
+                problems = host_checks(spec, disk)
+    except Exception as e:  # a broken spec or tool is a failed test, not a crash
+        problems = [f"runner error: {e}"]
+    elapsed = time.time() - start
+    with open(os.path.join(args.build, "tests", spec.name + ".result"), "w") as f:
+        f.write("PASS\n" if not problems else "FAIL\n" + "\n".join(problems) + "\n")
+    if not problems and disk and not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return spec.name, problems, elapsed
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--keep", action="store_true", help="keep disk images of passing tests")
+    ap.add_argument("tests", nargs="*", help="test names (default: all)")
+    args = ap.parse_args()
+    names = args.tests or sorted(f[:-5] for f in os.listdir(SPEC_DIR) if f.endswith(".test"))
+    specs = []
+    for n in names:
+        try:
+            specs.append(Spec(os.path.join(SPEC_DIR, n + ".test")))
+        except (OSError, ValueError) as e:
+            print(f"FAIL {n}: bad spec: {e}", flush=True)
+            specs.append(None)
+    bad_specs = specs.count(None)
+    specs = [s for s in specs if s]
+    # Longest tests first so the slow ones do not finish the run alone.
+    specs.sort(key=lambda s: -float(s.opts["timeout"]))
+    passed, failed = 0, bad_specs
+    t0 = time.time()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = [pool.submit(run_test, s, args) for s in specs]
+        for fut in concurrent.futures.as_completed(futures):
+            name, problems, elapsed = fut.result()
+            if problems:
+                failed += 1
+                print(f"FAIL {name} ({elapsed:.1f}s)", flush=True)
+                for p in problems:
+                    print("    " + p, flush=True)
+            else:
+                passed += 1
+                print(f"pass {name} ({elapsed:.1f}s)", flush=True)
+    print(f"suite time {time.time() - t0:.1f}s, logs in {os.path.join(args.build, 'tests')}")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
