@@ -1,7 +1,8 @@
 /* Unit tests of the block layer and the disk drivers, on the first disk
- * registered (the one the test run attached, on IDE or virtio). Every
- * sector written is saved first and restored afterwards, so the file
- * system on the disk stays intact; sector 0 (the MBR) is never written.
+ * that holds a file-system partition (the one the test run attached, on
+ * IDE or virtio), else on the first disk. Every sector written is saved
+ * first and restored afterwards, so the file system on the disk stays
+ * intact; sector 0 (the MBR) is never written.
  * Without any disk the tests report that they were skipped and pass. */
 #include "drivers/block.h"
 #include "kernel/errors.h"
@@ -29,11 +30,13 @@
 
 static uint8_t static_buf[SECS(STATIC_SECTORS)];
 
-/* test_disk: the disk under test, or NULL (then the caller skips). */
+/* test_disk: the disk under test: the one holding the file-system
+ * partition, else the first disk, or NULL (then the caller skips). */
 static struct block_device *test_disk(void)
 {
     static bool told;
-    struct block_device *d = block_find_role(BLOCK_ROLE_DISK);
+    struct block_device *fs = block_find_role(BLOCK_ROLE_FILESYS);
+    struct block_device *d = fs ? fs->parent : block_find_role(BLOCK_ROLE_DISK);
     if (!d && !told) {
         printf("ktest block: no disk attached, disk tests skipped\n");
         told = true;
