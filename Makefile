@@ -44,7 +44,7 @@ PROC_SRCS := proc/thread.c proc/switch.asm
 DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
     drivers/ata.c drivers/virtio_blk.c drivers/storage.c
 
-FS_SRCS :=
+FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c
 
 TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c drivers/block_test.c
 
@@ -119,7 +119,7 @@ run: deps
 
 # Run every test (parallel, one QEMU per core).
 check: deps
-	$(MAKE) --no-print-directory iso
+	$(MAKE) --no-print-directory iso user
 	python3 tools/runtests.py --build $(BUILD) $(TESTS)
 
 # QEMU halted with a GDB stub, GDB attached with symbols and tools/gdbinit.
@@ -129,6 +129,8 @@ gdb: deps
 
 clean:
 	rm -rf $(BUILD)
+
+include user/user.mk
 
 SHELL := /bin/bash
 -include $(OBJS:.o=.d)

@@ -3,6 +3,7 @@
  * action must equal those before it. With -audit (or -v) a difference is
  * reported as a failure. */
 #include "drivers/block.h"
+#include "fs/file.h"
 #include "kernel/errors.h"
 #include "kernel/kernel.h"
 #include "kernel/ktest.h"
@@ -149,11 +150,32 @@ int kernel_run_actions(void)
     return failures;
 }
 
+static bool fs_mounted;
+
+/* fs_mount_root: mount the first FILESYS partition, if there is one. */
+static void fs_mount_root(void)
+{
+    struct block_device *dev = block_find_role(BLOCK_ROLE_FILESYS);
+    if (!dev)
+        return;
+    int err = fs_init(dev);
+    if (err < 0) {
+        printf("fs: cannot mount %s: %s\n", dev->name, err_name(err));
+        return;
+    }
+    fs_mounted = true;
+}
+
 void kernel_init_subsystems(void)
 {
     storage_init();
+    fs_mount_root();
 }
 
 void kernel_shutdown_hooks(void)
 {
+    if (fs_mounted) {
+        fs_shutdown();
+        fs_mounted = false;
+    }
 }
