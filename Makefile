@@ -35,11 +35,13 @@ BOOT_SRCS := boot/boot.asm
 KERNEL_SRCS := kernel/main.c kernel/actions.c kernel/console.c kernel/serial.c kernel/vga.c \
     kernel/printf.c kernel/string.c kernel/errors.c kernel/panic.c kernel/ksyms.c \
     kernel/gdt.c kernel/trap.c kernel/trap_entry.asm kernel/pic.c kernel/timer.c \
-    kernel/cmdline.c kernel/spinlock.c kernel/sync.c kernel/ktest.c kernel/hash.c kernel/bitmap.c
+    kernel/cmdline.c kernel/spinlock.c kernel/sync.c kernel/ktest.c kernel/hash.c kernel/bitmap.c \
+    kernel/input.c
 
-MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c
+MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c mm/uframe.c mm/uaccess.c mm/uspace.c
 
-PROC_SRCS := proc/thread.c proc/switch.asm
+PROC_SRCS := proc/thread.c proc/switch.asm proc/syscall_entry.asm proc/process.c proc/fd.c \
+    proc/elf.c proc/load.c proc/syscall.c proc/usertrap.c
 
 DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
     drivers/ata.c drivers/virtio_blk.c drivers/storage.c

@@ -5,6 +5,7 @@
 #include "drivers/block.h"
 #include "fs/file.h"
 #include "kernel/errors.h"
+#include "kernel/input.h"
 #include "kernel/kernel.h"
 #include "kernel/ktest.h"
 #include "kernel/panic.h"
@@ -13,19 +14,37 @@
 #include "kernel/timer.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
+#include "proc/process.h"
 
 typedef int action_fn(const struct cmdline_action *a);
 
-static action_fn action_ktest, action_fault, action_blockbench;
+static action_fn action_ktest, action_fault, action_blockbench, action_run;
 
 const struct cmdline_action_desc kernel_actions[] = {
     {"ktest", 0, 1},
     {"fault", 1, 1},
     {"blockbench", 0, 1},
+    {"run", 1, 1},
     {NULL, 0, 0},
 };
 
-static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench};
+static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench,
+                                             action_run};
+
+/* action_run: `run 'CMD ARGS'`: run a user process and wait for it. */
+static int action_run(const struct cmdline_action *a)
+{
+    const char *cmd = a->argv[0];
+    printf("Executing '%s':\n", cmd);
+    pid_t pid = process_execute(cmd);
+    if (pid < 0) {
+        printf("run: cannot start '%s': %s\n", cmd, err_name(pid));
+        return -1;
+    }
+    process_wait(pid);
+    printf("Execution of '%s' complete.\n", cmd);
+    return 0;
+}
 
 /* action_ktest: `ktest [SUITE]`: in-kernel unit tests. */
 static int action_ktest(const struct cmdline_action *a)
@@ -126,8 +145,9 @@ static bool audit_check(const struct audit_snapshot *before, const char *what)
 /* default_action: what runs when the command line names no action. */
 static void default_action(struct cmdline *c)
 {
-    c->actions[0] = (struct cmdline_action){.name = "ktest", .argc = 0};
+    c->actions[0] = (struct cmdline_action){.name = "run", .argc = 1, .argv = {"shell"}};
     c->action_count = 1;
+    c->power_off = true; /* when the shell exits */
 }
 
 int kernel_run_actions(void)
@@ -170,6 +190,8 @@ void kernel_init_subsystems(void)
 {
     storage_init();
     fs_mount_root();
+    input_init();
+    process_init();
 }
 
 void kernel_shutdown_hooks(void)

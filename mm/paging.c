@@ -204,5 +204,38 @@ void pt_destroy(pte_t *pml4)
     pmm_free_page(pml4);
 }
 
+/* walk_level: pt_walk_user below TABLE at LEVEL covering BASE. */
+static int walk_level(pte_t *table, int level, uint64_t base, pt_walk_fn *fn, void *arg)
+{
+    for (int i = 0; i < PT_ENTRIES; i++) {
+        if (!(table[i] & PTE_PRESENT))
+            continue;
+        uint64_t va = base + ((uint64_t)i << (PAGE_SHIFT + 9 * level));
+        int r;
+        if (level == 0)
+            r = fn(va, &table[i], arg);
+        else if (table[i] & PTE_HUGE)
+            r = 0; /* never in a user half */
+        else
+            r = walk_level(pte_table(table[i]), level - 1, va, fn, arg);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+int pt_walk_user(pte_t *pml4, pt_walk_fn *fn, void *arg)
+{
+    for (int i = 0; i < PML4_KERNEL_FIRST; i++) {
+        if (!(pml4[i] & PTE_PRESENT))
+            continue;
+        int r = walk_level(pte_table(pml4[i]), PT_LEVELS - 2,
+                           (uint64_t)i << (PAGE_SHIFT + 9 * (PT_LEVELS - 1)), fn, arg);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
 bool paging_has_smep(void) { return has_smep; }
 bool paging_has_smap(void) { return has_smap; }

@@ -47,6 +47,12 @@ pte_t *pt_lookup(pte_t *pml4, uint64_t va);
 paddr_t pt_translate(pte_t *pml4, uint64_t va);
 /* pt_set_flags: set and clear flag bits of the present PTE of VA; flushes. */
 void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear);
+/* pt_walk_user: call FN(VA, PTE, ARG) for every present 4 KiB leaf of
+ * PML4's user half, in address order; stops early (returning FN's value)
+ * when FN returns nonzero, else returns 0. FN must not change the table
+ * structure (it may change or clear the leaf *PTE). */
+typedef int pt_walk_fn(uint64_t va, pte_t *pte, void *arg);
+int pt_walk_user(pte_t *pml4, pt_walk_fn *fn, void *arg);
 /* pt_flush: invalidate VA in the TLB if PML4 is the active table. */
 void pt_flush(pte_t *pml4, uint64_t va);
 /* paging_has_smep / paging_has_smap: features enabled at boot. */

@@ -15,6 +15,7 @@
 #include "kernel/timer.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
+#include "proc/process.h"
 #include "proc/thread.h"
 
 #define THREAD_MAGIC 0x7468726561646d67ull
@@ -109,6 +110,7 @@ static void thread_free(struct thread *t)
 static void schedule_tail(void)
 {
     tss_set_kernel_stack((uint64_t)current->stack + THREAD_STACK_SIZE);
+    process_activate(current);
     if (reap_pending && reap_pending != current) {
         struct thread *dead = reap_pending;
         reap_pending = NULL;

@@ -1,0 +1,83 @@
+/* User-memory copies with fault recovery. uaccess_copy is the only code
+ * that touches user addresses: one `rep movsb` with an exception-table
+ * entry. If it faults (unmapped page, write to a read-only page), the trap
+ * path finds the entry and resumes at the fixup with rcx = bytes left, so
+ * the copy reports failure. With SMAP the copy runs between stac and clac.
+ * Later the VM's fault handler resolves faults on valid lazy pages before
+ * the exception table is consulted. */
+#include "kernel/errors.h"
+#include "kernel/string.h"
+#include "mm/memlayout.h"
+#include "mm/paging.h"
+#include "mm/uaccess.h"
+
+/* uaccess_copy: copy N bytes; returns the number of bytes NOT copied. */
+static size_t uaccess_copy(void *dst, const void *src, size_t n)
+{
+    if (paging_has_smap()) {
+        __asm__ volatile("stac\n"
+                         "1: rep movsb\n"
+                         "2: clac\n"
+                         ".pushsection .extable, \"a\"\n"
+                         ".balign 8\n"
+                         ".quad 1b, 2b\n"
+                         ".popsection"
+                         : "+D"(dst), "+S"(src), "+c"(n)
+                         :
+                         : "memory");
+    } else {
+        __asm__ volatile("1: rep movsb\n"
+                         "2:\n"
+                         ".pushsection .extable, \"a\"\n"
+                         ".balign 8\n"
+                         ".quad 1b, 2b\n"
+                         ".popsection"
+                         : "+D"(dst), "+S"(src), "+c"(n)
+                         :
+                         : "memory");
+    }
+    return n;
+}
+
+bool uaccess_range_ok(uint64_t uaddr, size_t size)
+{
+    return uaddr < USER_TOP && size <= USER_TOP - uaddr;
+}
+
+int copy_from_user(void *dst, const void *uaddr, size_t size)
+{
+    if (!uaccess_range_ok((uint64_t)uaddr, size))
+        return ERR_FAULT;
+    return uaccess_copy(dst, uaddr, size) ? ERR_FAULT : ERR_OK;
+}
+
+int copy_to_user(void *uaddr, const void *src, size_t size)
+{
+    if (!uaccess_range_ok((uint64_t)uaddr, size))
+        return ERR_FAULT;
+    return uaccess_copy(uaddr, src, size) ? ERR_FAULT : ERR_OK;
+}
+
+/* A string is copied a page at a time: a chunk never crosses a page
+ * boundary, so a string that ends before an unmapped page is fine. */
+long strncpy_from_user(char *dst, const char *uaddr, size_t size)
+{
+    uint64_t ua = (uint64_t)uaddr;
+    size_t done = 0;
+    while (done < size) {
+        if (ua + done >= USER_TOP)
+            return ERR_FAULT;
+        size_t chunk = PAGE_SIZE - ((ua + done) & PAGE_MASK);
+        if (chunk > size - done)
+            chunk = size - done;
+        if (uaccess_copy(dst + done, (const void *)(ua + done), chunk))
+            return ERR_FAULT;
+        size_t len = strnlen(dst + done, chunk);
+        if (len < chunk)
+            return (long)(done + len);
+        done += chunk;
+    }
+    if (size)
+        dst[size - 1] = '\0';
+    return ERR_NAME_TOO_LONG;
+}
