@@ -108,9 +108,7 @@ static void proc_free_locked(struct process *p)
     kfree(p);
 }
 
-/* proc_release: free what a process owns besides its struct (any thread
- * may call it for a process that never ran). */
-static void proc_release(struct process *p)
+void process_release_files(struct process *p)
 {
     fd_table_destroy(p->fds);
     p->fds = NULL;
@@ -118,6 +116,13 @@ static void proc_release(struct process *p)
     p->exec_file = NULL;
     inode_close(p->cwd);
     p->cwd = NULL;
+}
+
+/* proc_release: free what a process owns besides its struct (any thread
+ * may call it for a process that never ran). */
+static void proc_release(struct process *p)
+{
+    process_release_files(p);
     pte_t *pml4 = p->pml4;
     p->pml4 = NULL;
     if (pml4 && thread_current()->proc == p) {

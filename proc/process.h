@@ -66,6 +66,10 @@ __attribute__((noreturn)) void process_exit(int status);
 /* process_fork: a copy of the current process named NAME, resuming at
  * user state TF with rax = 0; its pid, or a negative ERR_ code. */
 pid_t process_fork(const char *name, const struct trap_frame *tf);
+/* process_release_files: close P's descriptors, executable and directory
+ * (P's own thread, or a P that never ran). halt calls it before powering
+ * off so the file system unmounts with nothing of this process open. */
+void process_release_files(struct process *p);
 /* process_exec: replace the current image by CMDLINE (kernel memory) and
  * set TF to its entry state. On failure (nothing changed) returns a
  * negative ERR_ code: the caller frees what it holds and ends the process

@@ -19,6 +19,7 @@
 #include "proc/load.h"
 #include "proc/process.h"
 #include "proc/syscall.h"
+#include "proc/thread.h"
 
 #define MSR_EFER 0xc0000080
 #define MSR_STAR 0xc0000081
@@ -88,6 +89,7 @@ static struct file *file_of(uint64_t fd)
 
 static long sys_halt(struct trap_frame *tf)
 {
+    process_release_files(process_current());
     kernel_power_off(SHUTDOWN_OK);
 }
 
@@ -103,7 +105,10 @@ static long sys_fork(struct trap_frame *tf)
     if (n == ERR_FAULT)
         sys_fault();
     pid_t pid = process_fork(name, tf);
-    return pid < 0 ? -1 : pid;
+    if (pid < 0)
+        return -1;
+    thread_yield(); /* let the child start first, as PintOS tends to */
+    return pid;
 }
 
 static long sys_exec(struct trap_frame *tf)
