@@ -41,7 +41,8 @@ USER_TESTS := halt exit \
 	exec-once exec-arg exec-boundary exec-missing exec-bad-ptr exec-read \
 	wait-simple wait-twice wait-killed wait-bad-pid \
 	multi-child-fd rox-simple rox-child rox-multichild \
-	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2
+	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
+	phys-addr exec-bad-elf
 
 USER_PROGS := $(USER_BIN_PROGS) $(USER_ARGS_PROGS) $(USER_CHILD_PROGS) $(USER_TESTS)
 USER_PROG_FILES := $(addprefix $(USER_BIN)/,$(USER_PROGS))
