@@ -45,7 +45,8 @@ DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c
 
 FS_SRCS :=
 
-TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c
+TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c \
+    mm/pmm_test.c mm/paging_test.c proc/thread_test.c kernel/list_test.c kernel/printf_test.c kernel/cmdline_test.c
 
 SRCS := $(BOOT_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(PROC_SRCS) $(DRIVERS_SRCS) $(FS_SRCS) $(TEST_SRCS)
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
