@@ -1,4 +1,10 @@
-/* virtio-blk over PCI, legacy (0.9.5) transport: registers in I/O BAR0.
+/* virtio-blk over PCI, two transports behind a small ops table:
+ *   legacy (1af4:1001, virtio 0.9.5): registers in I/O BAR0;
+ *   modern (1af4:1042, virtio 1.0): common/notify/ISR/device-config
+ *     structures found through vendor capabilities in PCI config space, in
+ *     memory BARs reached through the direct map (so only BARs below the
+ *     end of the direct map, max(RAM, 4 GiB), are supported).
+ * Only VIRTIO_F_VERSION_1 (modern) is negotiated; no optional feature.
  *
  * One virtqueue of N descriptors (N chosen by the device) lives in
  * physically contiguous, page-aligned frames in the legacy layout:
@@ -37,6 +43,7 @@
 
 #define VIRTIO_VENDOR 0x1af4
 #define VIRTIO_BLK_LEGACY_DEVICE 0x1001
+#define VIRTIO_BLK_MODERN_DEVICE 0x1042
 
 /* Legacy register offsets in BAR0 (no MSI-X). */
 #define VIRTIO_REG_DEVICE_FEATURES 0x00
@@ -54,9 +61,37 @@
 #define VIRTIO_STATUS_ACKNOWLEDGE 1
 #define VIRTIO_STATUS_DRIVER 2
 #define VIRTIO_STATUS_DRIVER_OK 4
+#define VIRTIO_STATUS_FEATURES_OK 8
 #define VIRTIO_STATUS_FAILED 128
 
 #define VIRTIO_ISR_QUEUE 1
+
+/* Modern transport: vendor capabilities and the common configuration. */
+#define PCI_CAP_ID_VENDOR 0x09
+#define VIRTIO_CAP_CFG_TYPE 3
+#define VIRTIO_CAP_BAR 4
+#define VIRTIO_CAP_OFFSET 8
+#define VIRTIO_CAP_NOTIFY_MULT 16
+#define VIRTIO_PCI_CAP_COMMON 1
+#define VIRTIO_PCI_CAP_NOTIFY 2
+#define VIRTIO_PCI_CAP_ISR 3
+#define VIRTIO_PCI_CAP_DEVICE 4
+#define VIRTIO_COMMON_DFSELECT 0x00
+#define VIRTIO_COMMON_DF 0x04
+#define VIRTIO_COMMON_GFSELECT 0x08
+#define VIRTIO_COMMON_GF 0x0c
+#define VIRTIO_COMMON_STATUS 0x14
+#define VIRTIO_COMMON_Q_SELECT 0x16
+#define VIRTIO_COMMON_Q_SIZE 0x18
+#define VIRTIO_COMMON_Q_ENABLE 0x1c
+#define VIRTIO_COMMON_Q_NOFF 0x1e
+#define VIRTIO_COMMON_Q_DESC 0x20
+#define VIRTIO_COMMON_Q_AVAIL 0x28
+#define VIRTIO_COMMON_Q_USED 0x30
+#define VIRTIO_F_VERSION_1_WORD 1 /* feature bit 32: bit 0 of word 1 */
+#define VIRTIO_F_VERSION_1_BIT 1u
+#define VIRTIO_RESET_POLLS 100000
+#define DIRECT_MAP_MIN_END (4ull << 30)
 
 /* Descriptor flags. */
 #define VRING_DESC_F_NEXT 1
@@ -104,10 +139,28 @@ struct virtio_blk_hdr {
     uint64_t sector;
 };
 
+struct vblk;
+
+/* The transport: how the driver reaches the device's registers. */
+struct vblk_transport {
+    const char *name;
+    uint8_t (*get_status)(struct vblk *v);
+    void (*set_status)(struct vblk *v, uint8_t status);
+    int (*negotiate)(struct vblk *v); /* write the driver features */
+    uint16_t (*queue_size)(struct vblk *v);
+    void (*queue_set)(struct vblk *v, paddr_t desc, paddr_t avail, paddr_t used);
+    void (*notify)(struct vblk *v);
+    uint8_t (*isr)(struct vblk *v); /* read (and so acknowledge) the ISR */
+    uint64_t (*capacity)(struct vblk *v);
+};
+
 struct vblk {
     struct block_device bdev;
     struct pci_device *pci;
-    uint16_t io;
+    const struct vblk_transport *tr;
+    uint16_t io;                   /* legacy: I/O BAR0 */
+    volatile uint8_t *common, *isr_reg, *devcfg, *notify_reg; /* modern: MMIO */
+    uint8_t notify_mult_cap;       /* modern: config offset of the notify cap */
     uint8_t irq;
     uint16_t qsize;
     struct vring_desc *desc;
@@ -156,7 +209,7 @@ static void vblk_irq(struct trap_frame *tf)
     unsigned irq = tf->vector - VEC_IRQ_BASE;
     for (int i = 0; i < vblk_count; i++) {
         struct vblk *v = vblk_devices[i];
-        if (v->irq != irq || !(inb(v->io + VIRTIO_REG_ISR_STATUS) & VIRTIO_ISR_QUEUE))
+        if (v->irq != irq || !(v->tr->isr(v) & VIRTIO_ISR_QUEUE))
             continue;
         while (v->last_used != v->used->idx) {
             barrier();
@@ -274,7 +327,7 @@ static int vblk_request(struct vblk *v, bool write, uint64_t sector, uint32_t co
     barrier();
     if (++v->in_flight > v->max_in_flight)
         v->max_in_flight = v->in_flight;
-    outw(v->io + VIRTIO_REG_QUEUE_NOTIFY, 0);
+    v->tr->notify(v);
     lock_release(&v->lock);
     sema_down(&done);
     lock_acquire(&v->lock);
@@ -310,12 +363,141 @@ static int vblk_write(struct block_device *bdev, uint64_t sector, uint32_t count
 
 static const struct block_ops vblk_ops = {.read = vblk_read, .write = vblk_write};
 
-/* vblk_setup_queue: allocate and register queue 0; ERR_NO_MEMORY or
- * ERR_UNSUPPORTED (no queue). */
+/* ---- legacy transport: registers in I/O BAR0 ---- */
+
+static uint8_t legacy_get_status(struct vblk *v) { return inb(v->io + VIRTIO_REG_DEVICE_STATUS); }
+static void legacy_set_status(struct vblk *v, uint8_t s) { outb(v->io + VIRTIO_REG_DEVICE_STATUS, s); }
+static uint16_t legacy_queue_size(struct vblk *v) { return inw(v->io + VIRTIO_REG_QUEUE_SIZE); }
+static void legacy_notify(struct vblk *v) { outw(v->io + VIRTIO_REG_QUEUE_NOTIFY, 0); }
+static uint8_t legacy_isr(struct vblk *v) { return inb(v->io + VIRTIO_REG_ISR_STATUS); }
+
+static int legacy_negotiate(struct vblk *v)
+{
+    inl(v->io + VIRTIO_REG_DEVICE_FEATURES);
+    outl(v->io + VIRTIO_REG_GUEST_FEATURES, 0); /* no optional features */
+    outw(v->io + VIRTIO_REG_QUEUE_SELECT, 0);
+    return ERR_OK;
+}
+
+/* legacy_queue_set: the legacy layout is implied by the page number. */
+static void legacy_queue_set(struct vblk *v, paddr_t desc, paddr_t avail, paddr_t used)
+{
+    outl(v->io + VIRTIO_REG_QUEUE_ADDRESS, desc / VIRTIO_LEGACY_QUEUE_ALIGN);
+}
+
+static uint64_t legacy_capacity(struct vblk *v)
+{
+    uint16_t cfg = v->io + VIRTIO_REG_CONFIG + VIRTIO_BLK_CFG_CAPACITY;
+    return inl(cfg) | (uint64_t)inl(cfg + 4) << 32;
+}
+
+static const struct vblk_transport legacy_transport = {
+    "legacy",        legacy_get_status, legacy_set_status, legacy_negotiate, legacy_queue_size,
+    legacy_queue_set, legacy_notify,    legacy_isr,        legacy_capacity,
+};
+
+/* ---- modern transport: structures in memory BARs ---- */
+
+#define MMIO8(base, off) (*(volatile uint8_t *)((base) + (off)))
+#define MMIO16(base, off) (*(volatile uint16_t *)((base) + (off)))
+#define MMIO32(base, off) (*(volatile uint32_t *)((base) + (off)))
+
+static uint8_t modern_get_status(struct vblk *v) { return MMIO8(v->common, VIRTIO_COMMON_STATUS); }
+static void modern_set_status(struct vblk *v, uint8_t s) { MMIO8(v->common, VIRTIO_COMMON_STATUS) = s; }
+static uint16_t modern_queue_size(struct vblk *v) { return MMIO16(v->common, VIRTIO_COMMON_Q_SIZE); }
+static void modern_notify(struct vblk *v) { *(volatile uint16_t *)v->notify_reg = 0; }
+static uint8_t modern_isr(struct vblk *v) { return *v->isr_reg; }
+
+static void modern_write64(struct vblk *v, unsigned off, uint64_t x)
+{
+    MMIO32(v->common, off) = (uint32_t)x;
+    MMIO32(v->common, off + 4) = (uint32_t)(x >> 32);
+}
+
+/* modern_negotiate: accept VIRTIO_F_VERSION_1 only; ERR_UNSUPPORTED if the
+ * device does not offer it or refuses FEATURES_OK. Selects queue 0. */
+static int modern_negotiate(struct vblk *v)
+{
+    MMIO32(v->common, VIRTIO_COMMON_DFSELECT) = VIRTIO_F_VERSION_1_WORD;
+    if (!(MMIO32(v->common, VIRTIO_COMMON_DF) & VIRTIO_F_VERSION_1_BIT))
+        return ERR_UNSUPPORTED;
+    MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = 0;
+    MMIO32(v->common, VIRTIO_COMMON_GF) = 0;
+    MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = VIRTIO_F_VERSION_1_WORD;
+    MMIO32(v->common, VIRTIO_COMMON_GF) = VIRTIO_F_VERSION_1_BIT;
+    uint8_t s = modern_get_status(v) | VIRTIO_STATUS_FEATURES_OK;
+    modern_set_status(v, s);
+    if (!(modern_get_status(v) & VIRTIO_STATUS_FEATURES_OK))
+        return ERR_UNSUPPORTED;
+    MMIO16(v->common, VIRTIO_COMMON_Q_SELECT) = 0;
+    return ERR_OK;
+}
+
+/* modern_queue_set: the three ring addresses and the queue's notify
+ * address (notify_reg holds the notify structure's base until now). */
+static void modern_queue_set(struct vblk *v, paddr_t desc, paddr_t avail, paddr_t used)
+{
+    modern_write64(v, VIRTIO_COMMON_Q_DESC, desc);
+    modern_write64(v, VIRTIO_COMMON_Q_AVAIL, avail);
+    modern_write64(v, VIRTIO_COMMON_Q_USED, used);
+    uint32_t mult = pci_read32(v->pci, v->notify_mult_cap + VIRTIO_CAP_NOTIFY_MULT);
+    v->notify_reg += (size_t)MMIO16(v->common, VIRTIO_COMMON_Q_NOFF) * mult;
+    MMIO16(v->common, VIRTIO_COMMON_Q_ENABLE) = 1;
+}
+
+static uint64_t modern_capacity(struct vblk *v)
+{
+    return MMIO32(v->devcfg, VIRTIO_BLK_CFG_CAPACITY) |
+           (uint64_t)MMIO32(v->devcfg, VIRTIO_BLK_CFG_CAPACITY + 4) << 32;
+}
+
+static const struct vblk_transport modern_transport = {
+    "modern",        modern_get_status, modern_set_status, modern_negotiate, modern_queue_size,
+    modern_queue_set, modern_notify,    modern_isr,        modern_capacity,
+};
+
+/* modern_map_cap: the direct-map address of the structure the vendor
+ * capability at config offset CAP describes, or NULL if its BAR is not a
+ * memory BAR inside the direct map. */
+static volatile uint8_t *modern_map_cap(struct vblk *v, uint8_t cap)
+{
+    uint8_t bar = pci_read8(v->pci, cap + VIRTIO_CAP_BAR);
+    if (bar >= PCI_MAX_BARS || v->pci->bar[bar].type != PCI_BAR_MEM)
+        return NULL;
+    uint64_t end = pmm_max_phys() > DIRECT_MAP_MIN_END ? pmm_max_phys() : DIRECT_MAP_MIN_END;
+    const struct pci_bar *b = &v->pci->bar[bar];
+    if (b->base == 0 || b->base + b->size > end)
+        return NULL;
+    return phys_to_virt(b->base + pci_read32(v->pci, cap + VIRTIO_CAP_OFFSET));
+}
+
+/* modern_find_caps: locate the common, notify, ISR and device structures. */
+static int modern_find_caps(struct vblk *v)
+{
+    for (uint8_t cap = pci_find_capability(v->pci, PCI_CAP_ID_VENDOR, 0); cap;
+         cap = pci_find_capability(v->pci, PCI_CAP_ID_VENDOR, cap)) {
+        uint8_t type = pci_read8(v->pci, cap + VIRTIO_CAP_CFG_TYPE);
+        volatile uint8_t **slot = type == VIRTIO_PCI_CAP_COMMON   ? &v->common
+                                  : type == VIRTIO_PCI_CAP_NOTIFY ? &v->notify_reg
+                                  : type == VIRTIO_PCI_CAP_ISR    ? &v->isr_reg
+                                  : type == VIRTIO_PCI_CAP_DEVICE ? &v->devcfg
+                                                                  : NULL;
+        if (!slot || *slot)
+            continue; /* PCI-config access cap, or a later duplicate */
+        *slot = modern_map_cap(v, cap);
+        if (type == VIRTIO_PCI_CAP_NOTIFY)
+            v->notify_mult_cap = cap;
+    }
+    return v->common && v->notify_reg && v->isr_reg && v->devcfg ? ERR_OK : ERR_UNSUPPORTED;
+}
+
+/* ---- common bring-up ---- */
+
+/* vblk_setup_queue: allocate queue 0 and give it to the device;
+ * ERR_NO_MEMORY or ERR_UNSUPPORTED (no usable queue). */
 static int vblk_setup_queue(struct vblk *v)
 {
-    outw(v->io + VIRTIO_REG_QUEUE_SELECT, 0);
-    v->qsize = inw(v->io + VIRTIO_REG_QUEUE_SIZE);
+    v->qsize = v->tr->queue_size(v);
     if (v->qsize == 0 || v->qsize < VBLK_MAX_DATA_DESCS + VBLK_HDR_DESCS)
         return ERR_UNSUPPORTED;
     size_t qpages = vblk_queue_bytes(v->qsize) / PAGE_SIZE;
@@ -340,34 +522,39 @@ static int vblk_setup_queue(struct vblk *v)
         v->desc[i].next = i + 1 < v->qsize ? i + 1 : VBLK_NO_DESC;
     v->free_head = 0;
     v->num_free = v->qsize;
-    outl(v->io + VIRTIO_REG_QUEUE_ADDRESS, q / VIRTIO_LEGACY_QUEUE_ALIGN);
+    v->tr->queue_set(v, q, virt_to_phys(v->avail), q + vblk_used_offset(v->qsize));
     return ERR_OK;
 }
 
-static uint64_t vblk_capacity(struct vblk *v)
+/* vblk_reset: write 0 to the status and wait (bounded) until it reads 0. */
+static int vblk_reset(struct vblk *v)
 {
-    uint16_t cfg = v->io + VIRTIO_REG_CONFIG + VIRTIO_BLK_CFG_CAPACITY;
-    return inl(cfg) | (uint64_t)inl(cfg + 4) << 32;
+    v->tr->set_status(v, 0);
+    for (int i = 0; i < VIRTIO_RESET_POLLS; i++)
+        if (v->tr->get_status(v) == 0)
+            return ERR_OK;
+    return ERR_TIMEOUT;
 }
 
-/* vblk_start: reset and initialise the legacy device V (io/irq set). */
+/* vblk_start: reset and initialise device V (transport set up). */
 static int vblk_start(struct vblk *v)
 {
-    uint16_t st = v->io + VIRTIO_REG_DEVICE_STATUS;
-    outb(st, 0);
-    outb(st, VIRTIO_STATUS_ACKNOWLEDGE);
-    outb(st, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
-    inl(v->io + VIRTIO_REG_DEVICE_FEATURES);
-    outl(v->io + VIRTIO_REG_GUEST_FEATURES, 0); /* no optional features */
-    int err = vblk_setup_queue(v);
+    int err = vblk_reset(v);
+    if (err < 0)
+        return err;
+    v->tr->set_status(v, VIRTIO_STATUS_ACKNOWLEDGE);
+    v->tr->set_status(v, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
+    err = v->tr->negotiate(v);
+    if (err == ERR_OK)
+        err = vblk_setup_queue(v);
     if (err < 0) {
-        outb(st, VIRTIO_STATUS_FAILED);
+        v->tr->set_status(v, VIRTIO_STATUS_FAILED);
         return err;
     }
     lock_init(&v->lock);
     cond_init(&v->space);
-    v->bdev.sector_count = vblk_capacity(v);
-    outb(st, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER | VIRTIO_STATUS_DRIVER_OK);
+    v->bdev.sector_count = v->tr->capacity(v);
+    v->tr->set_status(v, v->tr->get_status(v) | VIRTIO_STATUS_DRIVER_OK);
     return ERR_OK;
 }
 
@@ -380,20 +567,36 @@ static bool vblk_irq_registered(uint8_t irq)
     return false;
 }
 
-/* vblk_add: bring up legacy PCI function P as the next vdX. */
+/* vblk_transport_init: pick and set up the transport of V's function. */
+static int vblk_transport_init(struct vblk *v)
+{
+    struct pci_device *p = v->pci;
+    if (p->device == VIRTIO_BLK_LEGACY_DEVICE) {
+        if (p->bar[0].type != PCI_BAR_IO)
+            return ERR_UNSUPPORTED;
+        v->tr = &legacy_transport;
+        v->io = p->bar[0].base;
+        pci_enable(p, PCI_CMD_IO | PCI_CMD_BUS_MASTER);
+        return ERR_OK;
+    }
+    v->tr = &modern_transport;
+    pci_enable(p, PCI_CMD_MEMORY | PCI_CMD_BUS_MASTER);
+    return modern_find_caps(v);
+}
+
+/* vblk_add: bring up virtio-blk PCI function P as the next vdX. */
 static void vblk_add(struct pci_device *p)
 {
-    if (vblk_count == VBLK_MAX_DEVICES || p->bar[0].type != PCI_BAR_IO ||
-        p->irq_line == PCI_IRQ_NONE)
+    if (vblk_count == VBLK_MAX_DEVICES || p->irq_line == PCI_IRQ_NONE)
         return;
     struct vblk *v = kzalloc(sizeof *v);
     if (!v)
         return;
     v->pci = p;
-    v->io = p->bar[0].base;
     v->irq = p->irq_line;
-    pci_enable(p, PCI_CMD_IO | PCI_CMD_BUS_MASTER);
-    int err = vblk_start(v);
+    int err = vblk_transport_init(v);
+    if (err == ERR_OK)
+        err = vblk_start(v);
     if (err < 0) {
         printf("virtio-blk: %02x:%02x.%x: %s\n", p->bus, p->dev, p->func, err_name(err));
         kfree(v);
@@ -409,14 +612,15 @@ static void vblk_add(struct pci_device *p)
         irq_register(v->irq, vblk_irq);
     block_register(&v->bdev);
     if (kernel_cmdline.verbose)
-        printf("virtio-blk: %s: %lu sectors (%lu MiB), queue %u, irq %u\n", v->bdev.name,
-               v->bdev.sector_count, v->bdev.sector_count * BLOCK_SECTOR_SIZE >> 20, v->qsize,
-               v->irq);
+        printf("virtio-blk: %s: %s, %lu sectors (%lu MiB), queue %u, irq %u\n", v->bdev.name,
+               v->tr->name, v->bdev.sector_count, v->bdev.sector_count * BLOCK_SECTOR_SIZE >> 20,
+               v->qsize, v->irq);
 }
 
 void virtio_blk_init(void)
 {
-    for (struct pci_device *p = pci_find(VIRTIO_VENDOR, VIRTIO_BLK_LEGACY_DEVICE, NULL); p;
-         p = pci_find(VIRTIO_VENDOR, VIRTIO_BLK_LEGACY_DEVICE, p))
-        vblk_add(p);
+    for (struct pci_device *p = pci_find(VIRTIO_VENDOR, PCI_ANY, NULL); p;
+         p = pci_find(VIRTIO_VENDOR, PCI_ANY, p))
+        if (p->device == VIRTIO_BLK_LEGACY_DEVICE || p->device == VIRTIO_BLK_MODERN_DEVICE)
+            vblk_add(p);
 }
