@@ -31,10 +31,16 @@ const struct cmdline_action_desc kernel_actions[] = {
 static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench,
                                              action_run};
 
+static bool fs_mounted; /* the root file system is up */
+
 /* action_run: `run 'CMD ARGS'`: run a user process and wait for it. */
 static int action_run(const struct cmdline_action *a)
 {
     const char *cmd = a->argv[0];
+    if (!fs_mounted) {
+        printf("run: no file system to load '%s' from\n", cmd);
+        return -1;
+    }
     printf("Executing '%s':\n", cmd);
     pid_t pid = process_execute(cmd);
     if (pid < 0) {
@@ -169,8 +175,6 @@ int kernel_run_actions(void)
     }
     return failures;
 }
-
-static bool fs_mounted;
 
 /* fs_mount_root: mount the first FILESYS partition, if there is one. */
 static void fs_mount_root(void)
