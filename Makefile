@@ -3,6 +3,7 @@
 #   make run     boot the ISO in QEMU (serial console on this terminal)
 #   make check   build everything and run the whole test suite
 #   make gdb     boot halted with a GDB stub and attach GDB
+#   make disk    build the data disk (build/disk.img)
 #
 # DEBUG=1 (default) builds with -Og and KERNEL_DEBUG (heap poisoning,
 # extra assertions); DEBUG=0 builds -O2 (make bench uses it).
@@ -111,16 +112,33 @@ $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 
 iso: $(ISO)
 
+# The data disk: MBR, ext2 partition with every user program and data file
+# in its root directory, swap partition. Sizes are parameters.
+DISK := $(BUILD)/disk.img
+FS_SIZE ?= 32M
+SWAP_SIZE ?= 8M
+FS_BLOCK ?= 1024
+DISK_DRIVE_ide := -drive file=$(DISK),format=raw,if=ide,index=0
+DISK_DRIVE_virtio := -drive file=$(DISK),format=raw,if=virtio
+
+disk: $(DISK)
+
+$(DISK): $(USER_DISK_FILES) $(USER_DATA_FILES) tools/mkdisk.sh
+	rm -rf $(BUILD)/disk-root && mkdir -p $(BUILD)/disk-root
+	cp $(USER_DISK_FILES) $(USER_DATA_FILES) $(BUILD)/disk-root/
+	tools/mkdisk.sh $@ $(FS_SIZE) $(SWAP_SIZE) $(FS_BLOCK) $(BUILD)/disk-root
+
 QEMU_BASE := qemu-system-x86_64 -accel tcg -cpu max -nodefaults -no-reboot -vga std \
     -serial stdio -m $(MEM) -cdrom $(ISO) -boot d \
     -device isa-debug-exit,iobase=0xf4,iosize=0x04
 QEMU_CMDLINE := $(if $(CMDLINE),-fw_cfg name=opt/cmdline$(comma)string="$(CMDLINE)")
 comma := ,
 
-# Boot the kernel and run its default action, console on this terminal.
+# Boot the kernel and run its default action (the shell), console on this
+# terminal. DISK_IF=virtio attaches the disk as virtio-blk instead of IDE.
 run: deps
-	$(MAKE) --no-print-directory iso
-	$(QEMU_BASE) -display none $(QEMU_CMDLINE) $(QEMU_EXTRA); \
+	$(MAKE) --no-print-directory iso disk
+	$(QEMU_BASE) -display none $(DISK_DRIVE_$(DISK_IF)) $(QEMU_CMDLINE) $(QEMU_EXTRA); \
 		s=$$?; [ $$s -eq 33 ] || [ $$s -eq 0 ] || echo "QEMU exited with status $$s"
 
 # Run every test (parallel, one QEMU per core).
@@ -130,7 +148,7 @@ check: deps
 
 # QEMU halted with a GDB stub, GDB attached with symbols and tools/gdbinit.
 gdb: deps
-	$(MAKE) --no-print-directory iso
+	$(MAKE) --no-print-directory iso disk
 	tools/gdb.sh $(BUILD) "$(CMDLINE)"
 
 clean:
