@@ -41,11 +41,12 @@ MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c
 
 PROC_SRCS := proc/thread.c proc/switch.asm
 
-DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c
+DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
+    drivers/ata.c drivers/virtio_blk.c drivers/storage.c
 
 FS_SRCS :=
 
-TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c
+TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c drivers/block_test.c
 
 SRCS := $(BOOT_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(PROC_SRCS) $(DRIVERS_SRCS) $(FS_SRCS) $(TEST_SRCS)
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))

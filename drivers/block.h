@@ -43,3 +43,11 @@ struct block_device *block_find_role(enum block_role role);
 /* block_read/block_write: range-checked transfer; ERR_INVALID past the end. */
 int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
 int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
+/* block_next: iterate the registry: the device registered after PREV (the
+ * first for NULL), or NULL at the end. */
+struct block_device *block_next(struct block_device *prev);
+
+/* storage_init: find the storage hardware and register its devices: PCI
+ * scan, ATA disks, virtio-blk disks, then the MBR partitions of every disk.
+ * Thread context, interrupts on. */
+void storage_init(void);

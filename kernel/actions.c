@@ -2,25 +2,29 @@
  * a leak audit around every action: the free frames and heap bytes after an
  * action must equal those before it. With -audit (or -v) a difference is
  * reported as a failure. */
+#include "drivers/block.h"
+#include "kernel/errors.h"
 #include "kernel/kernel.h"
 #include "kernel/ktest.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
+#include "kernel/timer.h"
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
 
 typedef int action_fn(const struct cmdline_action *a);
 
-static action_fn action_ktest, action_fault;
+static action_fn action_ktest, action_fault, action_blockbench;
 
 const struct cmdline_action_desc kernel_actions[] = {
     {"ktest", 0, 1},
     {"fault", 1, 1},
+    {"blockbench", 0, 1},
     {NULL, 0, 0},
 };
 
-static action_fn *const action_handlers[] = {action_ktest, action_fault};
+static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench};
 
 /* action_ktest: `ktest [SUITE]`: in-kernel unit tests. */
 static int action_ktest(const struct cmdline_action *a)
@@ -48,6 +52,48 @@ static int action_fault(const struct cmdline_action *a)
         panic("deliberate panic requested on the command line");
     printf("fault: unknown kind '%s' (null, ud, panic)\n", kind);
     return -1;
+}
+
+#define BENCH_BYTES (16ul << 20)
+#define BENCH_CHUNK_SECTORS 128
+#define BENCH_MIN_TICKS TIMER_HZ
+
+/* action_blockbench: `blockbench [DEV]`: read the first 16 MiB of raw
+ * sectors of DEV (default: the first disk; less if it is smaller)
+ * sequentially in 64 KiB requests, again and again until at least
+ * BENCH_MIN_TICKS passed, and print the throughput. */
+static int action_blockbench(const struct cmdline_action *a)
+{
+    struct block_device *dev = a->argc ? block_find(a->argv[0]) : block_find_role(BLOCK_ROLE_DISK);
+    if (!dev) {
+        printf("blockbench: no such disk\n");
+        return -1;
+    }
+    void *buf = kmalloc(BENCH_CHUNK_SECTORS * BLOCK_SECTOR_SIZE);
+    if (!buf)
+        return -1;
+    uint64_t span = BENCH_BYTES / BLOCK_SECTOR_SIZE;
+    span = span < dev->sector_count ? span : dev->sector_count;
+    uint64_t start = timer_ticks(), done = 0, passes = 0;
+    int err = 0;
+    while (err == 0 && (passes == 0 || timer_ticks() - start < BENCH_MIN_TICKS)) {
+        for (uint64_t s = 0; s < span && err == 0; s += BENCH_CHUNK_SECTORS) {
+            uint32_t n = span - s < BENCH_CHUNK_SECTORS ? span - s : BENCH_CHUNK_SECTORS;
+            err = block_read(dev, s, n, buf);
+            done += n;
+        }
+        passes++;
+    }
+    uint64_t ticks = timer_ticks() - start;
+    kfree(buf);
+    if (err < 0) {
+        printf("blockbench: %s: %s\n", dev->name, err_name(err));
+        return -1;
+    }
+    uint64_t kib_per_s = ticks ? done * BLOCK_SECTOR_SIZE / 1024 * TIMER_HZ / ticks : 0;
+    printf("blockbench: %s: %lu x %lu KiB in %lu ticks: %lu.%02lu MiB/s\n", dev->name, passes,
+           span * BLOCK_SECTOR_SIZE / 1024, ticks, kib_per_s / 1024, kib_per_s % 1024 * 100 / 1024);
+    return 0;
 }
 
 struct audit_snapshot {
@@ -96,6 +142,7 @@ int kernel_run_actions(void)
 
 void kernel_init_subsystems(void)
 {
+    storage_init();
 }
 
 void kernel_shutdown_hooks(void)

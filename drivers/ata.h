@@ -1,0 +1,6 @@
+/* ATA PIO driver for the legacy IDE channels of the PIIX controller. */
+#pragma once
+
+/* ata_init: probe both legacy channels (master and slave), register each
+ * ATA disk as hda..hdd; ATAPI devices and absent devices are skipped. */
+void ata_init(void);

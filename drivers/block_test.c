@@ -1,0 +1,256 @@
+/* Unit tests of the block layer and the disk drivers, on the first disk
+ * that holds a file-system partition (the one the test run attached, on
+ * IDE or virtio), else on the first disk. Every sector written is saved
+ * first and restored afterwards, so the file system on the disk stays
+ * intact; sector 0 (the MBR) is never written.
+ * Without any disk the tests report that they were skipped and pass. */
+#include "drivers/block.h"
+#include "kernel/errors.h"
+#include "kernel/ktest.h"
+#include "kernel/printf.h"
+#include "kernel/string.h"
+#include "mm/kmalloc.h"
+#include "mm/pmm.h"
+#include "proc/thread.h"
+
+#define SECS(n) ((size_t)(n) * BLOCK_SECTOR_SIZE)
+#define RT_SECTORS 8
+#define BIG_SECTORS 128        /* 64 KiB */
+#define SPAN_SECTORS 33        /* a buffer over 5 pages at an odd offset */
+#define SPAN_PAGES 6
+#define SPAN_OFFSET 0x1d0
+#define STATIC_SECTORS 16
+#define CONC_THREADS 4
+#define CONC_ROUNDS 6
+#define CONC_SECTORS 24
+#define MBR_TABLE_OFFSET 446
+#define MBR_ENTRY_SIZE 16
+#define MBR_ENTRY_LBA 8
+#define MBR_ENTRY_COUNT 12
+
+static uint8_t static_buf[SECS(STATIC_SECTORS)];
+
+/* test_disk: the disk under test: the one holding the file-system
+ * partition, else the first disk, or NULL (then the caller skips). */
+static struct block_device *test_disk(void)
+{
+    static bool told;
+    struct block_device *fs = block_find_role(BLOCK_ROLE_FILESYS);
+    struct block_device *d = fs ? fs->parent : block_find_role(BLOCK_ROLE_DISK);
+    if (!d && !told) {
+        printf("ktest block: no disk attached, disk tests skipped\n");
+        told = true;
+    }
+    return d;
+}
+
+/* fill: a pattern unique to SECTOR, byte I and SEED. */
+static void fill(uint8_t *buf, uint64_t sector, uint32_t count, unsigned seed)
+{
+    for (size_t i = 0; i < SECS(count); i++)
+        buf[i] = (uint8_t)(sector * 131 + i * 7 + (i >> 9) * 13 + seed);
+}
+
+/* roundtrip: save COUNT sectors at SECTOR, write a pattern from IO, read it
+ * back into IO and compare, restore the saved data and check it. */
+static bool roundtrip(struct block_device *d, uint64_t sector, uint32_t count, uint8_t *io,
+                      unsigned seed)
+{
+    bool ok = false;
+    uint8_t *save = kmalloc(SECS(count)), *want = kmalloc(SECS(count));
+    if (!save || !want)
+        goto out;
+    fill(want, sector, count, seed);
+    memcpy(io, want, SECS(count));
+    if (block_read(d, sector, count, save) < 0 || block_write(d, sector, count, io) < 0)
+        goto out;
+    memset(io, 0, SECS(count));
+    int err = block_read(d, sector, count, io);
+    ok = err == ERR_OK && memcmp(io, want, SECS(count)) == 0;
+    if (block_write(d, sector, count, save) < 0 || block_read(d, sector, count, io) < 0 ||
+        memcmp(io, save, SECS(count)) != 0)
+        ok = false;
+out:
+    kfree(want);
+    kfree(save);
+    return ok;
+}
+
+/* roundtrip_heap: roundtrip through a kmalloc'd buffer. */
+static bool roundtrip_heap(struct block_device *d, uint64_t sector, uint32_t count)
+{
+    uint8_t *io = kmalloc(SECS(count));
+    bool ok = io && roundtrip(d, sector, count, io, 1);
+    kfree(io);
+    return ok;
+}
+
+KTEST(block, roundtrip_start)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    KT_ASSERT(roundtrip_heap(d, 1, RT_SECTORS));
+}
+
+KTEST(block, roundtrip_middle)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    KT_ASSERT(roundtrip_heap(d, d->sector_count / 2 - 3, RT_SECTORS));
+}
+
+KTEST(block, roundtrip_end)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    KT_ASSERT(roundtrip_heap(d, d->sector_count - RT_SECTORS, RT_SECTORS));
+    KT_ASSERT(roundtrip_heap(d, d->sector_count - 1, 1));
+}
+
+KTEST(block, multi_sector_64k)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    KT_ASSERT(roundtrip_heap(d, d->sector_count / 4 + 1, BIG_SECTORS));
+    KT_ASSERT(roundtrip_heap(d, d->sector_count / 4 + 7, 3 * BIG_SECTORS + 5));
+}
+
+/* A buffer that starts mid-page and crosses several page boundaries, so a
+ * DMA driver must split it into per-page pieces. */
+KTEST(block, buffer_spans_pages)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pa = pmm_alloc_contig(SPAN_PAGES);
+    KT_ASSERT(pa);
+    uint8_t *io = (uint8_t *)phys_to_virt(pa) + SPAN_OFFSET;
+    bool ok = roundtrip(d, d->sector_count / 3, SPAN_SECTORS, io, 2);
+    pmm_free_contig(pa, SPAN_PAGES);
+    KT_ASSERT(ok);
+}
+
+/* A buffer in the kernel image (.bss), not in the direct map. */
+KTEST(block, kernel_image_buffer)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    KT_ASSERT(roundtrip(d, d->sector_count / 3 + 100, STATIC_SECTORS, static_buf, 3));
+}
+
+struct conc_arg {
+    struct block_device *dev;
+    uint64_t sector;
+    unsigned seed;
+    bool ok;
+};
+
+static void conc_worker(void *aux)
+{
+    struct conc_arg *a = aux;
+    uint8_t *io = kmalloc(SECS(CONC_SECTORS));
+    a->ok = io != NULL;
+    for (int r = 0; r < CONC_ROUNDS && a->ok; r++)
+        a->ok = roundtrip(a->dev, a->sector + r, CONC_SECTORS, io, a->seed + r);
+    kfree(io);
+}
+
+KTEST(block, concurrent_threads)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    struct conc_arg args[CONC_THREADS];
+    struct thread *t[CONC_THREADS];
+    for (int i = 0; i < CONC_THREADS; i++) {
+        args[i] = (struct conc_arg){d, d->sector_count / 5 + i * 2 * CONC_SECTORS, 10u * i, false};
+        t[i] = thread_create("blktest", PRIORITY_DEFAULT, conc_worker, &args[i]);
+    }
+    bool created = true, ok = true;
+    for (int i = 0; i < CONC_THREADS; i++) {
+        if (!t[i]) {
+            created = false;
+            continue;
+        }
+        thread_join(t[i]);
+        ok = ok && args[i].ok;
+    }
+    KT_ASSERT(created);
+    KT_ASSERT(ok);
+}
+
+static uint32_t le32(const uint8_t *p)
+{
+    return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* check_part: partition N of D exists with ROLE and the table's extent. */
+static bool check_part(struct block_device *d, const uint8_t *mbr, int n, enum block_role role)
+{
+    char name[sizeof d->name + 4];
+    snprintf(name, sizeof name, "%s%d", d->name, n);
+    struct block_device *p = block_find(name);
+    const uint8_t *e = mbr + MBR_TABLE_OFFSET + (n - 1) * MBR_ENTRY_SIZE;
+    return p && p->role == role && p->parent == d && p->start == le32(e + MBR_ENTRY_LBA) &&
+           p->sector_count == le32(e + MBR_ENTRY_COUNT);
+}
+
+KTEST(block, mbr_partitions)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    uint8_t *mbr = kmalloc(BLOCK_SECTOR_SIZE);
+    KT_ASSERT(mbr);
+    bool read_ok = block_read(d, 0, 1, mbr) == ERR_OK;
+    bool fs = read_ok && check_part(d, mbr, 1, BLOCK_ROLE_FILESYS);
+    bool swap = read_ok && check_part(d, mbr, 2, BLOCK_ROLE_SWAP);
+    kfree(mbr);
+    KT_ASSERT(read_ok);
+    KT_ASSERT(fs);
+    KT_ASSERT(swap);
+    KT_ASSERT(block_find_role(BLOCK_ROLE_FILESYS) != NULL);
+    KT_ASSERT(block_find_role(BLOCK_ROLE_SWAP) != NULL);
+}
+
+KTEST(block, out_of_range)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    uint8_t *buf = kmalloc(SECS(2));
+    KT_ASSERT(buf);
+    struct block_device *p = block_find_role(BLOCK_ROLE_SWAP);
+    bool ok = block_read(d, d->sector_count, 1, buf) == ERR_INVALID &&
+              block_read(d, d->sector_count - 1, 2, buf) == ERR_INVALID &&
+              block_write(d, d->sector_count, 1, buf) == ERR_INVALID &&
+              block_read(d, UINT64_MAX, 2, buf) == ERR_INVALID &&
+              block_read(d, 0, 1, NULL) == ERR_INVALID && block_read(NULL, 0, 1, buf) == ERR_INVALID &&
+              block_read(d, d->sector_count - 1, 1, buf) == ERR_OK &&
+              (!p || (block_write(p, p->sector_count, 1, buf) == ERR_INVALID &&
+                      block_read(p, p->sector_count - 1, 2, buf) == ERR_INVALID));
+    kfree(buf);
+    KT_ASSERT(ok);
+}
+
+KTEST(block, statistics)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    struct block_device *p = block_find_role(BLOCK_ROLE_FILESYS);
+    KT_ASSERT(p && p->parent == d);
+    uint8_t *buf = kmalloc(SECS(4));
+    KT_ASSERT(buf);
+    uint64_t dr = d->reads, pr = p->reads, dw = d->writes;
+    int e1 = block_read(p, 2, 4, buf);
+    int e2 = block_read(p, p->sector_count, 1, buf);
+    kfree(buf);
+    KT_ASSERT(e1 == ERR_OK && e2 == ERR_INVALID);
+    KT_ASSERT(p->reads == pr + 4 && d->reads == dr + 4 && d->writes == dw);
+}

@@ -1,0 +1,626 @@
+/* virtio-blk over PCI, two transports behind a small ops table:
+ *   legacy (1af4:1001, virtio 0.9.5): registers in I/O BAR0;
+ *   modern (1af4:1042, virtio 1.0): common/notify/ISR/device-config
+ *     structures found through vendor capabilities in PCI config space, in
+ *     memory BARs reached through the direct map (so only BARs below the
+ *     end of the direct map, max(RAM, 4 GiB), are supported).
+ * Only VIRTIO_F_VERSION_1 (modern) is negotiated; no optional feature.
+ *
+ * One virtqueue of N descriptors (N chosen by the device) lives in
+ * physically contiguous, page-aligned frames in the legacy layout:
+ *
+ *   desc[N] (16 B each) | avail {flags, idx, ring[N]} | pad to 4 KiB |
+ *   used {flags, idx, ring[N] of {id, len}}
+ *
+ * A request is a descriptor chain: the 16-byte header (type, sector), one
+ * descriptor per physically contiguous piece of the caller's buffer (found
+ * page by page with virt_to_phys, so the device DMAs straight into it), and
+ * the one-byte status the device writes. Headers and status bytes live in
+ * a per-device DMA area indexed by the chain's head descriptor.
+ *
+ * Concurrency: vblk->lock (a sleeping lock) guards the free-descriptor list
+ * and the avail ring. A thread takes descriptors (waiting on vblk->space
+ * while too few are free), fills the chain, publishes its head in the avail
+ * ring, notifies, drops the lock and sleeps on its own semaphore; so many
+ * requests are in flight at once. The IRQ handler (shared by every virtio
+ * disk on the same PCI interrupt line) reads the ISR register, which
+ * acknowledges the level-triggered interrupt, walks the used ring from
+ * last_used and ups the semaphore registered for each completed head. The
+ * woken thread reads its status and returns the chain to the free list.
+ * Large transfers are split into requests of at most VBLK_MAX_SECTORS. */
+#include "drivers/block.h"
+#include "drivers/pci.h"
+#include "drivers/virtio_blk.h"
+#include "kernel/cmdline.h"
+#include "kernel/cpu.h"
+#include "kernel/errors.h"
+#include "kernel/pic.h"
+#include "kernel/printf.h"
+#include "kernel/string.h"
+#include "kernel/sync.h"
+#include "mm/kmalloc.h"
+#include "mm/pmm.h"
+
+#define VIRTIO_VENDOR 0x1af4
+#define VIRTIO_BLK_LEGACY_DEVICE 0x1001
+#define VIRTIO_BLK_MODERN_DEVICE 0x1042
+
+/* Legacy register offsets in BAR0 (no MSI-X). */
+#define VIRTIO_REG_DEVICE_FEATURES 0x00
+#define VIRTIO_REG_GUEST_FEATURES 0x04
+#define VIRTIO_REG_QUEUE_ADDRESS 0x08
+#define VIRTIO_REG_QUEUE_SIZE 0x0c
+#define VIRTIO_REG_QUEUE_SELECT 0x0e
+#define VIRTIO_REG_QUEUE_NOTIFY 0x10
+#define VIRTIO_REG_DEVICE_STATUS 0x12
+#define VIRTIO_REG_ISR_STATUS 0x13
+#define VIRTIO_REG_CONFIG 0x14
+#define VIRTIO_LEGACY_QUEUE_ALIGN PAGE_SIZE
+
+/* Device status bits. */
+#define VIRTIO_STATUS_ACKNOWLEDGE 1
+#define VIRTIO_STATUS_DRIVER 2
+#define VIRTIO_STATUS_DRIVER_OK 4
+#define VIRTIO_STATUS_FEATURES_OK 8
+#define VIRTIO_STATUS_FAILED 128
+
+#define VIRTIO_ISR_QUEUE 1
+
+/* Modern transport: vendor capabilities and the common configuration. */
+#define PCI_CAP_ID_VENDOR 0x09
+#define VIRTIO_CAP_CFG_TYPE 3
+#define VIRTIO_CAP_BAR 4
+#define VIRTIO_CAP_OFFSET 8
+#define VIRTIO_CAP_NOTIFY_MULT 16
+#define VIRTIO_PCI_CAP_COMMON 1
+#define VIRTIO_PCI_CAP_NOTIFY 2
+#define VIRTIO_PCI_CAP_ISR 3
+#define VIRTIO_PCI_CAP_DEVICE 4
+#define VIRTIO_COMMON_DFSELECT 0x00
+#define VIRTIO_COMMON_DF 0x04
+#define VIRTIO_COMMON_GFSELECT 0x08
+#define VIRTIO_COMMON_GF 0x0c
+#define VIRTIO_COMMON_STATUS 0x14
+#define VIRTIO_COMMON_Q_SELECT 0x16
+#define VIRTIO_COMMON_Q_SIZE 0x18
+#define VIRTIO_COMMON_Q_ENABLE 0x1c
+#define VIRTIO_COMMON_Q_NOFF 0x1e
+#define VIRTIO_COMMON_Q_DESC 0x20
+#define VIRTIO_COMMON_Q_AVAIL 0x28
+#define VIRTIO_COMMON_Q_USED 0x30
+#define VIRTIO_F_VERSION_1_WORD 1 /* feature bit 32: bit 0 of word 1 */
+#define VIRTIO_F_VERSION_1_BIT 1u
+#define VIRTIO_RESET_POLLS 100000
+#define DIRECT_MAP_MIN_END (4ull << 30)
+
+/* Descriptor flags. */
+#define VRING_DESC_F_NEXT 1
+#define VRING_DESC_F_WRITE 2
+
+/* Request types and status. */
+#define VIRTIO_BLK_T_IN 0
+#define VIRTIO_BLK_T_OUT 1
+#define VIRTIO_BLK_S_OK 0
+#define VIRTIO_BLK_CFG_CAPACITY 0 /* u64 in device config */
+
+#define VBLK_MAX_SECTORS 128 /* per request: 64 KiB, at most 17 pages */
+#define VBLK_MAX_DATA_DESCS (VBLK_MAX_SECTORS * BLOCK_SECTOR_SIZE / PAGE_SIZE + 1)
+#define VBLK_HDR_DESCS 2     /* header + status */
+#define VBLK_MAX_DEVICES 8
+#define VBLK_NO_DESC 0xffff
+
+struct vring_desc {
+    uint64_t addr;
+    uint32_t len;
+    uint16_t flags;
+    uint16_t next;
+};
+
+struct vring_avail {
+    uint16_t flags;
+    uint16_t idx;
+    uint16_t ring[];
+};
+
+struct vring_used_elem {
+    uint32_t id;
+    uint32_t len;
+};
+
+struct vring_used {
+    uint16_t flags;
+    uint16_t idx;
+    struct vring_used_elem ring[];
+};
+
+struct virtio_blk_hdr {
+    uint32_t type;
+    uint32_t reserved;
+    uint64_t sector;
+};
+
+struct vblk;
+
+/* The transport: how the driver reaches the device's registers. */
+struct vblk_transport {
+    const char *name;
+    uint8_t (*get_status)(struct vblk *v);
+    void (*set_status)(struct vblk *v, uint8_t status);
+    int (*negotiate)(struct vblk *v); /* write the driver features */
+    uint16_t (*queue_size)(struct vblk *v);
+    void (*queue_set)(struct vblk *v, paddr_t desc, paddr_t avail, paddr_t used);
+    void (*notify)(struct vblk *v);
+    uint8_t (*isr)(struct vblk *v); /* read (and so acknowledge) the ISR */
+    uint64_t (*capacity)(struct vblk *v);
+};
+
+struct vblk {
+    struct block_device bdev;
+    struct pci_device *pci;
+    const struct vblk_transport *tr;
+    uint16_t io;                   /* legacy: I/O BAR0 */
+    volatile uint8_t *common, *isr_reg, *devcfg, *notify_reg; /* modern: MMIO */
+    uint8_t notify_mult_cap;       /* modern: config offset of the notify cap */
+    uint8_t irq;
+    uint16_t qsize;
+    struct vring_desc *desc;
+    struct vring_avail *avail;
+    volatile struct vring_used *used;
+    struct virtio_blk_hdr *hdrs;   /* [qsize], DMA area, by head descriptor */
+    volatile uint8_t *status;      /* [qsize], DMA area */
+    struct semaphore **waiters;    /* [qsize]: sema of the request at head */
+    uint16_t last_used;            /* IRQ handler only */
+    struct lock lock;              /* guards the free list and avail ring */
+    struct condvar space;          /* signalled when descriptors are freed */
+    uint16_t free_head, num_free;
+    unsigned in_flight, max_in_flight;
+};
+
+static struct vblk *vblk_devices[VBLK_MAX_DEVICES];
+static int vblk_count;
+
+#define barrier() __asm__ volatile("" ::: "memory")
+
+/* vblk_queue_bytes: size of the legacy ring layout for QSIZE entries. */
+static size_t vblk_used_offset(uint16_t qsize)
+{
+    size_t avail_end = sizeof(struct vring_desc) * qsize + sizeof(struct vring_avail) +
+                       sizeof(uint16_t) * (qsize + 1);
+    return PAGE_ROUND_UP(avail_end);
+}
+
+static size_t vblk_queue_bytes(uint16_t qsize)
+{
+    return vblk_used_offset(qsize) +
+           PAGE_ROUND_UP(sizeof(struct vring_used) + sizeof(struct vring_used_elem) * qsize +
+                         sizeof(uint16_t));
+}
+
+/* vblk_dma_bytes: headers and status bytes for QSIZE requests. */
+static size_t vblk_dma_bytes(uint16_t qsize)
+{
+    return PAGE_ROUND_UP((sizeof(struct virtio_blk_hdr) + 1) * qsize);
+}
+
+/* vblk_irq: acknowledge every virtio disk on this line and wake the
+ * threads whose requests the device has completed. */
+static void vblk_irq(struct trap_frame *tf)
+{
+    unsigned irq = tf->vector - VEC_IRQ_BASE;
+    for (int i = 0; i < vblk_count; i++) {
+        struct vblk *v = vblk_devices[i];
+        if (v->irq != irq || !(v->tr->isr(v) & VIRTIO_ISR_QUEUE))
+            continue;
+        while (v->last_used != v->used->idx) {
+            barrier();
+            uint32_t id = v->used->ring[v->last_used % v->qsize].id;
+            if (id < v->qsize && v->waiters[id]) {
+                sema_up(v->waiters[id]);
+                v->waiters[id] = NULL;
+            }
+            v->last_used++;
+        }
+    }
+}
+
+/* vblk_alloc_desc: take a descriptor off the free list; lock held and one
+ * known to be free. */
+static uint16_t vblk_alloc_desc(struct vblk *v)
+{
+    uint16_t d = v->free_head;
+    v->free_head = v->desc[d].next;
+    v->num_free--;
+    return d;
+}
+
+/* vblk_free_chain: return the chain starting at HEAD; lock held. */
+static void vblk_free_chain(struct vblk *v, uint16_t head)
+{
+    uint16_t d = head;
+    for (;;) {
+        bool more = v->desc[d].flags & VRING_DESC_F_NEXT;
+        uint16_t next = v->desc[d].next;
+        v->desc[d].flags = 0;
+        v->desc[d].next = v->free_head;
+        v->free_head = d;
+        v->num_free++;
+        if (!more)
+            break;
+        d = next;
+    }
+    cond_broadcast(&v->space, &v->lock);
+}
+
+/* vblk_count_segments: physically contiguous pieces of [BUF, BUF+LEN). */
+static int vblk_count_segments(const uint8_t *buf, size_t len)
+{
+    int n = 0;
+    paddr_t end = 0;
+    while (len) {
+        size_t piece = PAGE_SIZE - ((uint64_t)buf & PAGE_MASK);
+        piece = piece < len ? piece : len;
+        if (virt_to_phys(buf) != end || n == 0)
+            n++;
+        end = virt_to_phys(buf) + piece;
+        buf += piece, len -= piece;
+    }
+    return n;
+}
+
+/* vblk_link: make a descriptor after PREV (or HEAD-less first) for
+ * [PA, PA+LEN) with FLAGS; returns it. Lock held. */
+static uint16_t vblk_link(struct vblk *v, uint16_t prev, paddr_t pa, uint32_t len, uint16_t flags)
+{
+    uint16_t d = vblk_alloc_desc(v);
+    v->desc[d].addr = pa;
+    v->desc[d].len = len;
+    v->desc[d].flags = flags;
+    if (prev != VBLK_NO_DESC) {
+        v->desc[prev].flags |= VRING_DESC_F_NEXT;
+        v->desc[prev].next = d;
+    }
+    return d;
+}
+
+/* vblk_build_chain: header, data pieces, status for one request; lock
+ * held, enough descriptors free. Returns the head. */
+static uint16_t vblk_build_chain(struct vblk *v, bool write, uint64_t sector, uint8_t *buf,
+                                 size_t len)
+{
+    uint16_t head = vblk_link(v, VBLK_NO_DESC, 0, sizeof(struct virtio_blk_hdr), 0);
+    v->hdrs[head] = (struct virtio_blk_hdr){write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN, 0, sector};
+    v->desc[head].addr = virt_to_phys(&v->hdrs[head]);
+    uint16_t last = head, data_flags = write ? 0 : VRING_DESC_F_WRITE;
+    paddr_t end = 0;
+    while (len) {
+        size_t piece = PAGE_SIZE - ((uint64_t)buf & PAGE_MASK);
+        piece = piece < len ? piece : len;
+        paddr_t pa = virt_to_phys(buf);
+        if (last != head && pa == end)
+            v->desc[last].len += piece; /* physically contiguous: extend */
+        else
+            last = vblk_link(v, last, pa, piece, data_flags);
+        end = pa + piece;
+        buf += piece, len -= piece;
+    }
+    v->status[head] = 0xff;
+    vblk_link(v, last, virt_to_phys((const void *)&v->status[head]), 1, VRING_DESC_F_WRITE);
+    return head;
+}
+
+/* vblk_request: one request of COUNT (<= VBLK_MAX_SECTORS) sectors; sleeps
+ * until the device completes it. */
+static int vblk_request(struct vblk *v, bool write, uint64_t sector, uint32_t count, void *buf)
+{
+    size_t len = (size_t)count * BLOCK_SECTOR_SIZE;
+    int need = vblk_count_segments(buf, len) + VBLK_HDR_DESCS;
+    struct semaphore done;
+    sema_init(&done, 0);
+    lock_acquire(&v->lock);
+    while (v->num_free < need)
+        cond_wait(&v->space, &v->lock);
+    uint16_t head = vblk_build_chain(v, write, sector, buf, len);
+    v->waiters[head] = &done;
+    v->avail->ring[v->avail->idx % v->qsize] = head;
+    barrier();
+    v->avail->idx++;
+    barrier();
+    if (++v->in_flight > v->max_in_flight)
+        v->max_in_flight = v->in_flight;
+    v->tr->notify(v);
+    lock_release(&v->lock);
+    sema_down(&done);
+    lock_acquire(&v->lock);
+    int err = v->status[head] == VIRTIO_BLK_S_OK ? ERR_OK : ERR_IO;
+    v->in_flight--;
+    vblk_free_chain(v, head);
+    lock_release(&v->lock);
+    return err;
+}
+
+/* vblk_transfer: split COUNT sectors into requests of VBLK_MAX_SECTORS. */
+static int vblk_transfer(struct block_device *bdev, bool write, uint64_t sector, uint32_t count,
+                         void *buf)
+{
+    int err = ERR_OK;
+    for (uint8_t *p = buf; count && err == ERR_OK;) {
+        uint32_t n = count < VBLK_MAX_SECTORS ? count : VBLK_MAX_SECTORS;
+        err = vblk_request(bdev->priv, write, sector, n, p);
+        sector += n, count -= n, p += (size_t)n * BLOCK_SECTOR_SIZE;
+    }
+    return err;
+}
+
+static int vblk_read(struct block_device *bdev, uint64_t sector, uint32_t count, void *buf)
+{
+    return vblk_transfer(bdev, false, sector, count, buf);
+}
+
+static int vblk_write(struct block_device *bdev, uint64_t sector, uint32_t count, const void *buf)
+{
+    return vblk_transfer(bdev, true, sector, count, (void *)buf);
+}
+
+static const struct block_ops vblk_ops = {.read = vblk_read, .write = vblk_write};
+
+/* ---- legacy transport: registers in I/O BAR0 ---- */
+
+static uint8_t legacy_get_status(struct vblk *v) { return inb(v->io + VIRTIO_REG_DEVICE_STATUS); }
+static void legacy_set_status(struct vblk *v, uint8_t s) { outb(v->io + VIRTIO_REG_DEVICE_STATUS, s); }
+static uint16_t legacy_queue_size(struct vblk *v) { return inw(v->io + VIRTIO_REG_QUEUE_SIZE); }
+static void legacy_notify(struct vblk *v) { outw(v->io + VIRTIO_REG_QUEUE_NOTIFY, 0); }
+static uint8_t legacy_isr(struct vblk *v) { return inb(v->io + VIRTIO_REG_ISR_STATUS); }
+
+static int legacy_negotiate(struct vblk *v)
+{
+    inl(v->io + VIRTIO_REG_DEVICE_FEATURES);
+    outl(v->io + VIRTIO_REG_GUEST_FEATURES, 0); /* no optional features */
+    outw(v->io + VIRTIO_REG_QUEUE_SELECT, 0);
+    return ERR_OK;
+}
+
+/* legacy_queue_set: the legacy layout is implied by the page number. */
+static void legacy_queue_set(struct vblk *v, paddr_t desc, paddr_t avail, paddr_t used)
+{
+    outl(v->io + VIRTIO_REG_QUEUE_ADDRESS, desc / VIRTIO_LEGACY_QUEUE_ALIGN);
+}
+
+static uint64_t legacy_capacity(struct vblk *v)
+{
+    uint16_t cfg = v->io + VIRTIO_REG_CONFIG + VIRTIO_BLK_CFG_CAPACITY;
+    return inl(cfg) | (uint64_t)inl(cfg + 4) << 32;
+}
+
+static const struct vblk_transport legacy_transport = {
+    "legacy",        legacy_get_status, legacy_set_status, legacy_negotiate, legacy_queue_size,
+    legacy_queue_set, legacy_notify,    legacy_isr,        legacy_capacity,
+};
+
+/* ---- modern transport: structures in memory BARs ---- */
+
+#define MMIO8(base, off) (*(volatile uint8_t *)((base) + (off)))
+#define MMIO16(base, off) (*(volatile uint16_t *)((base) + (off)))
+#define MMIO32(base, off) (*(volatile uint32_t *)((base) + (off)))
+
+static uint8_t modern_get_status(struct vblk *v) { return MMIO8(v->common, VIRTIO_COMMON_STATUS); }
+static void modern_set_status(struct vblk *v, uint8_t s) { MMIO8(v->common, VIRTIO_COMMON_STATUS) = s; }
+static uint16_t modern_queue_size(struct vblk *v) { return MMIO16(v->common, VIRTIO_COMMON_Q_SIZE); }
+static void modern_notify(struct vblk *v) { *(volatile uint16_t *)v->notify_reg = 0; }
+static uint8_t modern_isr(struct vblk *v) { return *v->isr_reg; }
+
+static void modern_write64(struct vblk *v, unsigned off, uint64_t x)
+{
+    MMIO32(v->common, off) = (uint32_t)x;
+    MMIO32(v->common, off + 4) = (uint32_t)(x >> 32);
+}
+
+/* modern_negotiate: accept VIRTIO_F_VERSION_1 only; ERR_UNSUPPORTED if the
+ * device does not offer it or refuses FEATURES_OK. Selects queue 0. */
+static int modern_negotiate(struct vblk *v)
+{
+    MMIO32(v->common, VIRTIO_COMMON_DFSELECT) = VIRTIO_F_VERSION_1_WORD;
+    if (!(MMIO32(v->common, VIRTIO_COMMON_DF) & VIRTIO_F_VERSION_1_BIT))
+        return ERR_UNSUPPORTED;
+    MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = 0;
+    MMIO32(v->common, VIRTIO_COMMON_GF) = 0;
+    MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = VIRTIO_F_VERSION_1_WORD;
+    MMIO32(v->common, VIRTIO_COMMON_GF) = VIRTIO_F_VERSION_1_BIT;
+    uint8_t s = modern_get_status(v) | VIRTIO_STATUS_FEATURES_OK;
+    modern_set_status(v, s);
+    if (!(modern_get_status(v) & VIRTIO_STATUS_FEATURES_OK))
+        return ERR_UNSUPPORTED;
+    MMIO16(v->common, VIRTIO_COMMON_Q_SELECT) = 0;
+    return ERR_OK;
+}
+
+/* modern_queue_set: the three ring addresses and the queue's notify
+ * address (notify_reg holds the notify structure's base until now). */
+static void modern_queue_set(struct vblk *v, paddr_t desc, paddr_t avail, paddr_t used)
+{
+    modern_write64(v, VIRTIO_COMMON_Q_DESC, desc);
+    modern_write64(v, VIRTIO_COMMON_Q_AVAIL, avail);
+    modern_write64(v, VIRTIO_COMMON_Q_USED, used);
+    uint32_t mult = pci_read32(v->pci, v->notify_mult_cap + VIRTIO_CAP_NOTIFY_MULT);
+    v->notify_reg += (size_t)MMIO16(v->common, VIRTIO_COMMON_Q_NOFF) * mult;
+    MMIO16(v->common, VIRTIO_COMMON_Q_ENABLE) = 1;
+}
+
+static uint64_t modern_capacity(struct vblk *v)
+{
+    return MMIO32(v->devcfg, VIRTIO_BLK_CFG_CAPACITY) |
+           (uint64_t)MMIO32(v->devcfg, VIRTIO_BLK_CFG_CAPACITY + 4) << 32;
+}
+
+static const struct vblk_transport modern_transport = {
+    "modern",        modern_get_status, modern_set_status, modern_negotiate, modern_queue_size,
+    modern_queue_set, modern_notify,    modern_isr,        modern_capacity,
+};
+
+/* modern_map_cap: the direct-map address of the structure the vendor
+ * capability at config offset CAP describes, or NULL if its BAR is not a
+ * memory BAR inside the direct map. */
+static volatile uint8_t *modern_map_cap(struct vblk *v, uint8_t cap)
+{
+    uint8_t bar = pci_read8(v->pci, cap + VIRTIO_CAP_BAR);
+    if (bar >= PCI_MAX_BARS || v->pci->bar[bar].type != PCI_BAR_MEM)
+        return NULL;
+    uint64_t end = pmm_max_phys() > DIRECT_MAP_MIN_END ? pmm_max_phys() : DIRECT_MAP_MIN_END;
+    const struct pci_bar *b = &v->pci->bar[bar];
+    if (b->base == 0 || b->base + b->size > end)
+        return NULL;
+    return phys_to_virt(b->base + pci_read32(v->pci, cap + VIRTIO_CAP_OFFSET));
+}
+
+/* modern_find_caps: locate the common, notify, ISR and device structures. */
+static int modern_find_caps(struct vblk *v)
+{
+    for (uint8_t cap = pci_find_capability(v->pci, PCI_CAP_ID_VENDOR, 0); cap;
+         cap = pci_find_capability(v->pci, PCI_CAP_ID_VENDOR, cap)) {
+        uint8_t type = pci_read8(v->pci, cap + VIRTIO_CAP_CFG_TYPE);
+        volatile uint8_t **slot = type == VIRTIO_PCI_CAP_COMMON   ? &v->common
+                                  : type == VIRTIO_PCI_CAP_NOTIFY ? &v->notify_reg
+                                  : type == VIRTIO_PCI_CAP_ISR    ? &v->isr_reg
+                                  : type == VIRTIO_PCI_CAP_DEVICE ? &v->devcfg
+                                                                  : NULL;
+        if (!slot || *slot)
+            continue; /* PCI-config access cap, or a later duplicate */
+        *slot = modern_map_cap(v, cap);
+        if (type == VIRTIO_PCI_CAP_NOTIFY)
+            v->notify_mult_cap = cap;
+    }
+    return v->common && v->notify_reg && v->isr_reg && v->devcfg ? ERR_OK : ERR_UNSUPPORTED;
+}
+
+/* ---- common bring-up ---- */
+
+/* vblk_setup_queue: allocate queue 0 and give it to the device;
+ * ERR_NO_MEMORY or ERR_UNSUPPORTED (no usable queue). */
+static int vblk_setup_queue(struct vblk *v)
+{
+    v->qsize = v->tr->queue_size(v);
+    if (v->qsize == 0 || v->qsize < VBLK_MAX_DATA_DESCS + VBLK_HDR_DESCS)
+        return ERR_UNSUPPORTED;
+    size_t qpages = vblk_queue_bytes(v->qsize) / PAGE_SIZE;
+    size_t dpages = vblk_dma_bytes(v->qsize) / PAGE_SIZE;
+    paddr_t q = pmm_alloc_contig(qpages), dma = pmm_alloc_contig(dpages);
+    v->waiters = kzalloc(sizeof *v->waiters * v->qsize);
+    if (!q || !dma || !v->waiters) {
+        if (q)
+            pmm_free_contig(q, qpages);
+        if (dma)
+            pmm_free_contig(dma, dpages);
+        kfree(v->waiters);
+        return ERR_NO_MEMORY;
+    }
+    memset(phys_to_virt(q), 0, qpages * PAGE_SIZE);
+    v->desc = phys_to_virt(q);
+    v->avail = (struct vring_avail *)(v->desc + v->qsize);
+    v->used = phys_to_virt(q + vblk_used_offset(v->qsize));
+    v->hdrs = phys_to_virt(dma);
+    v->status = (uint8_t *)(v->hdrs + v->qsize);
+    for (uint16_t i = 0; i < v->qsize; i++)
+        v->desc[i].next = i + 1 < v->qsize ? i + 1 : VBLK_NO_DESC;
+    v->free_head = 0;
+    v->num_free = v->qsize;
+    v->tr->queue_set(v, q, virt_to_phys(v->avail), q + vblk_used_offset(v->qsize));
+    return ERR_OK;
+}
+
+/* vblk_reset: write 0 to the status and wait (bounded) until it reads 0. */
+static int vblk_reset(struct vblk *v)
+{
+    v->tr->set_status(v, 0);
+    for (int i = 0; i < VIRTIO_RESET_POLLS; i++)
+        if (v->tr->get_status(v) == 0)
+            return ERR_OK;
+    return ERR_TIMEOUT;
+}
+
+/* vblk_start: reset and initialise device V (transport set up). */
+static int vblk_start(struct vblk *v)
+{
+    int err = vblk_reset(v);
+    if (err < 0)
+        return err;
+    v->tr->set_status(v, VIRTIO_STATUS_ACKNOWLEDGE);
+    v->tr->set_status(v, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
+    err = v->tr->negotiate(v);
+    if (err == ERR_OK)
+        err = vblk_setup_queue(v);
+    if (err < 0) {
+        v->tr->set_status(v, VIRTIO_STATUS_FAILED);
+        return err;
+    }
+    lock_init(&v->lock);
+    cond_init(&v->space);
+    v->bdev.sector_count = v->tr->capacity(v);
+    v->tr->set_status(v, v->tr->get_status(v) | VIRTIO_STATUS_DRIVER_OK);
+    return ERR_OK;
+}
+
+/* vblk_irq_registered: true if another disk already took line IRQ. */
+static bool vblk_irq_registered(uint8_t irq)
+{
+    for (int i = 0; i < vblk_count; i++)
+        if (vblk_devices[i]->irq == irq)
+            return true;
+    return false;
+}
+
+/* vblk_transport_init: pick and set up the transport of V's function. */
+static int vblk_transport_init(struct vblk *v)
+{
+    struct pci_device *p = v->pci;
+    if (p->device == VIRTIO_BLK_LEGACY_DEVICE) {
+        if (p->bar[0].type != PCI_BAR_IO)
+            return ERR_UNSUPPORTED;
+        v->tr = &legacy_transport;
+        v->io = p->bar[0].base;
+        pci_enable(p, PCI_CMD_IO | PCI_CMD_BUS_MASTER);
+        return ERR_OK;
+    }
+    v->tr = &modern_transport;
+    pci_enable(p, PCI_CMD_MEMORY | PCI_CMD_BUS_MASTER);
+    return modern_find_caps(v);
+}
+
+/* vblk_add: bring up virtio-blk PCI function P as the next vdX. */
+static void vblk_add(struct pci_device *p)
+{
+    if (vblk_count == VBLK_MAX_DEVICES || p->irq_line == PCI_IRQ_NONE)
+        return;
+    struct vblk *v = kzalloc(sizeof *v);
+    if (!v)
+        return;
+    v->pci = p;
+    v->irq = p->irq_line;
+    int err = vblk_transport_init(v);
+    if (err == ERR_OK)
+        err = vblk_start(v);
+    if (err < 0) {
+        printf("virtio-blk: %02x:%02x.%x: %s\n", p->bus, p->dev, p->func, err_name(err));
+        kfree(v);
+        return;
+    }
+    snprintf(v->bdev.name, sizeof v->bdev.name, "vd%c", 'a' + vblk_count);
+    v->bdev.role = BLOCK_ROLE_DISK;
+    v->bdev.ops = &vblk_ops;
+    v->bdev.priv = v;
+    bool shared = vblk_irq_registered(v->irq);
+    vblk_devices[vblk_count++] = v;
+    if (!shared)
+        irq_register(v->irq, vblk_irq);
+    block_register(&v->bdev);
+    if (kernel_cmdline.verbose)
+        printf("virtio-blk: %s: %s, %lu sectors (%lu MiB), queue %u, irq %u\n", v->bdev.name,
+               v->tr->name, v->bdev.sector_count, v->bdev.sector_count * BLOCK_SECTOR_SIZE >> 20,
+               v->qsize, v->irq);
+}
+
+void virtio_blk_init(void)
+{
+    for (struct pci_device *p = pci_find(VIRTIO_VENDOR, PCI_ANY, NULL); p;
+         p = pci_find(VIRTIO_VENDOR, PCI_ANY, p))
+        if (p->device == VIRTIO_BLK_LEGACY_DEVICE || p->device == VIRTIO_BLK_MODERN_DEVICE)
+            vblk_add(p);
+}
