@@ -42,11 +42,12 @@ MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c
 PROC_SRCS := proc/thread.c proc/switch.asm
 
 DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
-    drivers/ata.c drivers/virtio_blk.c drivers/storage.c
+    drivers/ata.c drivers/virtio_blk.c drivers/storage.c drivers/ramdisk.c
 
-FS_SRCS :=
+FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c
 
-TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c drivers/block_test.c
+TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c drivers/block_test.c \
+    fs/ext2_test.c
 
 SRCS := $(BOOT_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(PROC_SRCS) $(DRIVERS_SRCS) $(FS_SRCS) $(TEST_SRCS)
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))

@@ -3,6 +3,7 @@
  * action must equal those before it. With -audit (or -v) a difference is
  * reported as a failure. */
 #include "drivers/block.h"
+#include "fs/file.h"
 #include "kernel/errors.h"
 #include "kernel/kernel.h"
 #include "kernel/ktest.h"
@@ -140,11 +141,38 @@ int kernel_run_actions(void)
     return failures;
 }
 
+/* mount_root_fs: mount the first ext2 partition (type 0x83) with fs_init.
+ * Without one, or if ext2 refuses it (it prints why), say so and go on
+ * without a file system. */
+static void mount_root_fs(void)
+{
+    struct block_device *dev = block_find_role(BLOCK_ROLE_FILESYS);
+    if (!dev) {
+        printf("fs: no ext2 partition (type 0x83) found; no file system\n");
+        return;
+    }
+    int err = fs_init(dev);
+    if (err < 0) {
+        printf("fs: cannot mount %s (%s); no file system\n", dev->name, err_name(err));
+        return;
+    }
+    struct ext2_fs_stats st;
+    fs_get_stats(&st);
+    printf("fs: ext2 on %s: %u blocks of %u bytes, %u free; %u inodes, %u free\n", dev->name,
+           st.blocks_count, st.block_size, st.free_blocks, st.inodes_count, st.free_inodes);
+}
+
 void kernel_init_subsystems(void)
 {
     storage_init();
+    mount_root_fs();
 }
 
 void kernel_shutdown_hooks(void)
 {
+    if (fs_mounted()) {
+        int err = fs_shutdown();
+        if (err < 0)
+            printf("fs: unmount failed (%s); the disk may need e2fsck\n", err_name(err));
+    }
 }
