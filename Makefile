@@ -3,6 +3,7 @@
 #   make run     boot the ISO in QEMU (serial console on this terminal)
 #   make check   build everything and run the whole test suite
 #   make gdb     boot halted with a GDB stub and attach GDB
+#   make bench   file-system throughput on IDE and virtio (DEBUG=0, build/bench)
 #
 # DEBUG=1 (default) builds with -Og and KERNEL_DEBUG (heap poisoning,
 # extra assertions); DEBUG=0 builds -O2 (make bench uses it).
@@ -13,6 +14,7 @@ DISK_IF ?= ide
 MEM ?= 128M
 CMDLINE ?=
 QEMU_EXTRA ?=
+BENCH_RUNS ?= 5
 
 CC := clang
 LD := ld.lld
@@ -44,7 +46,8 @@ PROC_SRCS := proc/thread.c proc/switch.asm
 DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
     drivers/ata.c drivers/virtio_blk.c drivers/storage.c drivers/ramdisk.c
 
-FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c
+FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c \
+    fs/fsbench.c
 
 TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c drivers/block_test.c \
     fs/ext2_test.c
@@ -127,6 +130,13 @@ check: deps
 gdb: deps
 	$(MAKE) --no-print-directory iso
 	tools/gdb.sh $(BUILD) "$(CMDLINE)"
+
+# File-system benchmark: a DEBUG=0 kernel in its own build directory (never
+# mixed with the debug build), booted by tools/bench.sh on IDE and virtio.
+BENCH_BUILD := build/bench
+bench: deps
+	$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 iso
+	tools/bench.sh $(BENCH_BUILD) $(BENCH_RUNS)
 
 clean:
 	rm -rf $(BUILD)

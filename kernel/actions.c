@@ -4,6 +4,7 @@
  * reported as a failure. */
 #include "drivers/block.h"
 #include "fs/file.h"
+#include "fs/fsbench.h"
 #include "kernel/errors.h"
 #include "kernel/kernel.h"
 #include "kernel/ktest.h"
@@ -16,16 +17,18 @@
 
 typedef int action_fn(const struct cmdline_action *a);
 
-static action_fn action_ktest, action_fault, action_blockbench;
+static action_fn action_ktest, action_fault, action_blockbench, action_fsbench;
 
 const struct cmdline_action_desc kernel_actions[] = {
     {"ktest", 0, 1},
     {"fault", 1, 1},
     {"blockbench", 0, 1},
+    {"fsbench", 0, 1},
     {NULL, 0, 0},
 };
 
-static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench};
+static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench,
+                                             action_fsbench};
 
 /* action_ktest: `ktest [SUITE]`: in-kernel unit tests. */
 static int action_ktest(const struct cmdline_action *a)
@@ -95,6 +98,20 @@ static int action_blockbench(const struct cmdline_action *a)
     printf("blockbench: %s: %lu x %lu KiB in %lu ticks: %lu.%02lu MiB/s\n", dev->name, passes,
            span * BLOCK_SECTOR_SIZE / 1024, ticks, kib_per_s / 1024, kib_per_s % 1024 * 100 / 1024);
     return 0;
+}
+
+/* action_fsbench: `fsbench [RUNS]`: file-system throughput (fs/fsbench.c),
+ * RUNS rounds (default FSBENCH_DEFAULT_RUNS) and their medians. */
+static int action_fsbench(const struct cmdline_action *a)
+{
+    int runs = a->argc ? 0 : FSBENCH_DEFAULT_RUNS;
+    for (const char *p = a->argc ? a->argv[0] : ""; *p && runs <= FSBENCH_MAX_RUNS; p++)
+        runs = *p >= '0' && *p <= '9' ? runs * 10 + (*p - '0') : FSBENCH_MAX_RUNS + 1;
+    if (runs < 1 || runs > FSBENCH_MAX_RUNS) {
+        printf("fsbench: RUNS must be 1 to %d\n", FSBENCH_MAX_RUNS);
+        return -1;
+    }
+    return fsbench_run(runs) < 0 ? -1 : 0;
 }
 
 struct audit_snapshot {
