@@ -16,16 +16,16 @@
 #include "mm/memlayout.h"
 #include "mm/pmm.h"
 
-#define RAMDISK_PAGE PAGE_SIZE
+#define RAMDISK_PAGE             PAGE_SIZE
 #define RAMDISK_SECTORS_PER_PAGE (RAMDISK_PAGE / BLOCK_SECTOR_SIZE)
 
 struct ramdisk {
     struct block_device dev;
-    struct lock lock;  /* guards pages[] and their contents */
-    bool registered;   /* in the block registry (forever) */
-    bool in_use;       /* created and not destroyed */
+    struct lock lock; /* guards pages[] and their contents */
+    bool registered;  /* in the block registry (forever) */
+    bool in_use;      /* created and not destroyed */
     size_t npages;
-    uint8_t **pages;   /* npages entries, NULL = zero page */
+    uint8_t **pages; /* npages entries, NULL = zero page */
 };
 
 static struct ramdisk ramdisks[RAMDISK_MAX];
@@ -80,8 +80,7 @@ static int ramdisk_read(struct block_device *dev, uint64_t sector, uint32_t coun
     return ramdisk_transfer(dev->priv, sector, count, buf, false);
 }
 
-static int ramdisk_write(struct block_device *dev, uint64_t sector, uint32_t count,
-                         const void *buf)
+static int ramdisk_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
 {
     return ramdisk_transfer(dev->priv, sector, count, (uint8_t *)buf, true);
 }

@@ -36,16 +36,16 @@
  * The host computes the same for /kfile.bin (seed 0):
  *   bytes(((i * 2654435761) & 0xffffffff) >> 24 for i in range(N)) */
 #define PATTERN_MUL 2654435761u
-#define KFILE_PATH "/kfile.bin"
-#define KFILE_SIZE (300 * KIB)
+#define KFILE_PATH  "/kfile.bin"
+#define KFILE_SIZE  (300 * KIB)
 
 #define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
+#define FNV_PRIME  0x100000001b3ull
 
-#define BIG_SIZE (8 * MIB + 12345)
+#define BIG_SIZE        (8 * MIB + 12345)
 #define BIG_WRITE_CHUNK 4093 /* odd sizes: never block aligned */
-#define BIG_READ_CHUNK 7919
-#define IO_BUF_SIZE 8192
+#define BIG_READ_CHUNK  7919
+#define IO_BUF_SIZE     8192
 
 static uint8_t pattern_byte(uint64_t i, uint32_t seed)
 {
@@ -223,9 +223,9 @@ KTEST(ext2, small_file)
 KTEST(ext2, sizes)
 {
     KT_ASSERT(fs_mounted());
-    static const uint32_t sizes[] = {0,         1,         1023,          1024,     1025,
-                                     4095,      4096,      4097,          12 * KIB, 12 * KIB + 1,
-                                     48 * KIB,  48 * KIB + 1, 300 * KIB};
+    static const uint32_t sizes[] = {0,        1,    1023,     1024,         1025,     4095,
+                                     4096,     4097, 12 * KIB, 12 * KIB + 1, 48 * KIB, 48 * KIB + 1,
+                                     300 * KIB};
     const size_t count = sizeof sizes / sizeof sizes[0];
     struct ext2_fs_stats before, after;
     get_stats(&before);
@@ -276,10 +276,10 @@ KTEST(ext2, big_file)
     KT_ASSERT(same_counts(&before, &after));
 }
 
-#define SPARSE_SIZE (5 * MIB)
-#define SPARSE_DATA_AT (3 * MIB + 17)
+#define SPARSE_SIZE     (5 * MIB)
+#define SPARSE_DATA_AT  (3 * MIB + 17)
 #define SPARSE_DATA_LEN 100
-#define SPARSE_TAIL_AT (6 * MIB + 3)
+#define SPARSE_TAIL_AT  (6 * MIB + 3)
 
 /* A file made as a hole, then written in the middle and past its end:
  * everything not written reads as zeros and costs no blocks. */
@@ -491,7 +491,7 @@ KTEST(ext2, ramdisk)
 /* Sectors of the real partition copied to the RAM disk: the superblock
  * and the group descriptors (block 1 or 2) of either block size. */
 #define COPY_SECTORS 32
-#define SB_SECTOR (EXT2_SUPERBLOCK_OFFSET / BLOCK_SECTOR_SIZE)
+#define SB_SECTOR    (EXT2_SUPERBLOCK_OFFSET / BLOCK_SECTOR_SIZE)
 #define GD_OFFSET_1K 2048 /* bytes: block 2 of a 1 KiB-block fs */
 #define GD_OFFSET_4K 4096 /* block 1 of a 4 KiB-block fs */
 
@@ -595,9 +595,9 @@ KTEST(ext2, kfile_for_host)
 
 /* ---- suite ext2full: a small file system filled up ---- */
 
-#define KEEP_PATH "/keep.bin"
-#define KEEP_SIZE (20 * KIB + 7)
-#define FILL_PATH "/filler.bin"
+#define KEEP_PATH  "/keep.bin"
+#define KEEP_SIZE  (20 * KIB + 7)
+#define FILL_PATH  "/filler.bin"
 #define FILL_CHUNK (64 * KIB)
 /* Filling a bigger file system takes too long for `ktest` of everything. */
 #define FULL_MAX_FS_BYTES (8 * MIB)
