@@ -49,7 +49,11 @@ DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.
 FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c \
     fs/fsbench.c
 
-TEST_SRCS := mm/kmalloc_test.c kernel/hash_test.c kernel/bitmap_test.c drivers/block_test.c \
+TEST_SRCS := mm/kmalloc_test.c mm/pmm_test.c mm/paging_test.c \
+    kernel/hash_test.c kernel/bitmap_test.c kernel/list_test.c kernel/printf_test.c \
+    kernel/cmdline_test.c \
+    proc/thread_test.c \
+    drivers/block_test.c \
     fs/ext2_test.c
 
 SRCS := $(BOOT_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(PROC_SRCS) $(DRIVERS_SRCS) $(FS_SRCS) $(TEST_SRCS)

@@ -140,9 +140,18 @@ static bool audit_check(const struct audit_snapshot *before, const char *what)
     return !kernel_cmdline.audit;
 }
 
+/* default_action: what runs when the command line names no action. */
+static void default_action(struct cmdline *c)
+{
+    c->actions[0] = (struct cmdline_action){.name = "ktest", .argc = 0};
+    c->action_count = 1;
+}
+
 int kernel_run_actions(void)
 {
     int failures = 0;
+    if (kernel_cmdline.action_count == 0)
+        default_action(&kernel_cmdline);
     for (int i = 0; i < kernel_cmdline.action_count; i++) {
         const struct cmdline_action *a = &kernel_cmdline.actions[i];
         struct audit_snapshot before;

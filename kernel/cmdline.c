@@ -45,21 +45,23 @@ static int split_words(char *text, char **words, int max)
     return n;
 }
 
-/* parse_size: "64M" -> bytes; false on junk. */
+/* parse_size: "64M" -> bytes; false on junk or a size past 64 bits. */
 static bool parse_size(const char *s, uint64_t *out)
 {
-    uint64_t v = 0;
+    uint64_t v = 0, unit = 1;
     if (!*s)
         return false;
     for (; *s >= '0' && *s <= '9'; s++)
-        v = v * 10 + (uint64_t)(*s - '0');
+        if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, *s - '0', &v))
+            return false;
     switch (*s) {
-    case 'K': case 'k': v *= KIB; s++; break;
-    case 'M': case 'm': v *= KIB * KIB; s++; break;
-    case 'G': case 'g': v *= KIB * KIB * KIB; s++; break;
+    case 'K': case 'k': unit = KIB; s++; break;
+    case 'M': case 'm': unit = KIB * KIB; s++; break;
+    case 'G': case 'g': unit = KIB * KIB * KIB; s++; break;
     default: break;
     }
-    *out = v;
+    if (__builtin_mul_overflow(v, unit, out))
+        return false;
     return *s == '\0';
 }
 

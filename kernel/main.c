@@ -30,6 +30,7 @@
 #define MIB (1024 * 1024)
 
 static char cmdline_text[CMDLINE_MAX];
+extern char _kernel_start[], _kernel_end[];
 
 /* cmdline_load: the command line from fw_cfg opt/cmdline if present, else
  * from the Multiboot2 tag; parsed into kernel_cmdline. A bad command line
@@ -48,6 +49,21 @@ static void cmdline_load(paddr_t mbi)
         printf("Bad command line: %s\n", err);
         kernel_power_off(SHUTDOWN_FAILURE);
     }
+}
+
+/* print_boot_details: the memory map and CPU protections (-v). */
+static void print_boot_details(paddr_t mbi)
+{
+    struct mb2_tag_mmap *m = (struct mb2_tag_mmap *)mb2_find_tag(mbi, MB2_TAG_MMAP);
+    for (char *p = (char *)m->entries; p < (char *)m + m->tag.size; p += m->entry_size) {
+        struct mb2_mmap_entry *e = (struct mb2_mmap_entry *)p;
+        printf("  RAM map: %016lx-%016lx %s\n", e->base, e->base + e->length,
+               e->type == MB2_MMAP_AVAILABLE ? "available" : "reserved");
+    }
+    printf("  Kernel image: %lu KiB; frame allocator covers [0, 0x%lx)\n",
+           (uint64_t)(_kernel_end - _kernel_start) / 1024, pmm_max_phys());
+    printf("  Paging: NX on, WP on, SMEP %s, SMAP %s\n", paging_has_smep() ? "on" : "off",
+           paging_has_smap() ? "on" : "off");
 }
 
 void kernel_power_off(enum shutdown_code code)
@@ -71,6 +87,8 @@ __attribute__((noreturn)) void kmain(uint32_t magic, uint32_t mbi)
     paging_init();
     printf("Memory: %lu MiB usable, %lu frames free\n", pmm_total_count() * PAGE_SIZE / MIB,
            pmm_free_count());
+    if (kernel_cmdline.verbose)
+        print_boot_details(mbi);
     thread_init();
     pic_init();
     timer_init();

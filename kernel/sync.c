@@ -51,14 +51,22 @@ static struct thread *pop_best_waiter(struct list *list)
     return best;
 }
 
+/* sema_up: wake the best waiter; from thread context with interrupts on,
+ * yield at once if it outranks us (thread_unblock cannot: it runs with
+ * interrupts off here). */
 void sema_up(struct semaphore *s)
 {
     uint64_t f = irq_save();
     s->value++;
     struct thread *t = pop_best_waiter(&s->waiters);
-    if (t)
+    bool preempt = false;
+    if (t) {
         thread_unblock(t);
+        preempt = t->priority > thread_current()->priority;
+    }
     irq_restore(f);
+    if (preempt && (f & RFLAGS_IF) && !irq_in_handler())
+        thread_yield();
 }
 
 void lock_init(struct lock *l)

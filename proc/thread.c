@@ -145,8 +145,10 @@ void thread_run_first(thread_fn *fn, void *arg)
 /* stack_prepare: make T's first switch_context return into the trampoline. */
 static void stack_prepare(struct thread *t, thread_fn *fn, void *arg)
 {
+    /* The switch's ret leaves rsp at the 16-aligned top; the trampoline
+     * then pushes a null return address, so thread_run_first starts with
+     * rsp % 16 == 8 like any called function (System V ABI). */
     uint64_t *sp = (uint64_t *)((char *)t->stack + THREAD_STACK_SIZE);
-    *--sp = 0;                          /* alignment: rsp % 16 == 8 at entry */
     *--sp = (uint64_t)thread_trampoline;
     *--sp = 0;                          /* rbp */
     *--sp = 0;                          /* rbx */
