@@ -169,7 +169,7 @@ int kernel_run_actions(void)
 
 /* mount_root_fs: mount the first ext2 partition (type 0x83) with fs_init.
  * Without one, or if ext2 refuses it (it prints why), say so and go on
- * without a file system. */
+ * without a file system; with -v, describe the one mounted. */
 static void mount_root_fs(void)
 {
     struct block_device *dev = block_find_role(BLOCK_ROLE_FILESYS);
@@ -182,6 +182,8 @@ static void mount_root_fs(void)
         printf("fs: cannot mount %s (%s); no file system\n", dev->name, err_name(err));
         return;
     }
+    if (!kernel_cmdline.verbose)
+        return;
     struct ext2_fs_stats st;
     fs_get_stats(&st);
     printf("fs: ext2 on %s: %u blocks of %u bytes, %u free; %u inodes, %u free\n", dev->name,
