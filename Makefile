@@ -4,6 +4,7 @@
 #   make check   build everything and run the whole test suite
 #   make gdb     boot halted with a GDB stub and attach GDB
 #   make disk    build the data disk (build/disk.img)
+#   make bench   performance measurements (DEBUG=0 kernel in build/bench)
 #
 # DEBUG=1 (default) builds with -Og and KERNEL_DEBUG (heap poisoning,
 # extra assertions); DEBUG=0 builds -O2 (make bench uses it).
@@ -14,6 +15,7 @@ DISK_IF ?= ide
 MEM ?= 128M
 CMDLINE ?=
 QEMU_EXTRA ?=
+BENCH_RUNS ?= 5
 
 CC := clang
 LD := ld.lld
@@ -45,15 +47,18 @@ PROC_SRCS := proc/thread.c proc/switch.asm proc/syscall_entry.asm proc/process.c
     proc/elf.c proc/load.c proc/syscall.c proc/usertrap.c
 
 DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
-    drivers/ata.c drivers/virtio_blk.c drivers/storage.c
+    drivers/ata.c drivers/virtio_blk.c drivers/storage.c drivers/ramdisk.c
 
-FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c
+FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c \
+    fs/fsbench.c
 
 TEST_SRCS := mm/kmalloc_test.c mm/pmm_test.c mm/paging_test.c \
     kernel/hash_test.c kernel/bitmap_test.c kernel/list_test.c kernel/printf_test.c \
     kernel/cmdline_test.c \
     proc/thread_test.c \
-    drivers/block_test.c mm/uaccess_test.c
+    drivers/block_test.c \
+    fs/ext2_test.c \
+    mm/uaccess_test.c
 
 SRCS := $(BOOT_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(PROC_SRCS) $(DRIVERS_SRCS) $(FS_SRCS) $(TEST_SRCS)
 OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
@@ -150,6 +155,13 @@ check: deps
 gdb: deps
 	$(MAKE) --no-print-directory iso disk
 	tools/gdb.sh $(BUILD) "$(CMDLINE)"
+
+# File-system benchmark: a DEBUG=0 kernel in its own build directory (never
+# mixed with the debug build), booted by tools/bench.sh on IDE and virtio.
+BENCH_BUILD := build/bench
+bench: deps
+	$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 iso
+	tools/bench.sh $(BENCH_BUILD) $(BENCH_RUNS)
 
 clean:
 	rm -rf $(BUILD)

@@ -64,6 +64,13 @@ int fs_init(struct block_device *dev)
     return 0;
 }
 
+/* fs_mounted: see file.h. Mount and unmount happen at boot, power-off and
+ * in tests, never concurrently with other file operations. */
+bool fs_mounted(void)
+{
+    return fs != NULL;
+}
+
 /* fs_sync: see file.h. */
 int fs_sync(void)
 {

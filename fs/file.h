@@ -24,6 +24,9 @@ struct file;
 
 /* fs_init: mount the ext2 file system on DEV (the type-0x83 partition). */
 int fs_init(struct block_device *dev);
+/* fs_mounted: true between a successful fs_init and fs_shutdown. Nothing
+ * else here may be called while it is false. */
+bool fs_mounted(void);
 /* fs_sync: write everything to the disk (the fs stays mounted). */
 int fs_sync(void);
 /* fs_shutdown: unmount cleanly; every file should be closed before. */

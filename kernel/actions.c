@@ -4,6 +4,7 @@
  * reported as a failure. */
 #include "drivers/block.h"
 #include "fs/file.h"
+#include "fs/fsbench.h"
 #include "kernel/errors.h"
 #include "kernel/input.h"
 #include "kernel/kernel.h"
@@ -18,26 +19,25 @@
 
 typedef int action_fn(const struct cmdline_action *a);
 
-static action_fn action_ktest, action_fault, action_blockbench, action_run;
+static action_fn action_ktest, action_fault, action_blockbench, action_fsbench, action_run;
 
 const struct cmdline_action_desc kernel_actions[] = {
     {"ktest", 0, 1},
     {"fault", 1, 1},
     {"blockbench", 0, 1},
+    {"fsbench", 0, 1},
     {"run", 1, 1},
     {NULL, 0, 0},
 };
 
 static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench,
-                                             action_run};
-
-static bool fs_mounted; /* the root file system is up */
+                                             action_fsbench, action_run};
 
 /* action_run: `run 'CMD ARGS'`: run a user process and wait for it. */
 static int action_run(const struct cmdline_action *a)
 {
     const char *cmd = a->argv[0];
-    if (!fs_mounted) {
+    if (!fs_mounted()) {
         printf("run: no file system to load '%s' from\n", cmd);
         return -1;
     }
@@ -122,6 +122,20 @@ static int action_blockbench(const struct cmdline_action *a)
     return 0;
 }
 
+/* action_fsbench: `fsbench [RUNS]`: file-system throughput (fs/fsbench.c),
+ * RUNS rounds (default FSBENCH_DEFAULT_RUNS) and their medians. */
+static int action_fsbench(const struct cmdline_action *a)
+{
+    int runs = a->argc ? 0 : FSBENCH_DEFAULT_RUNS;
+    for (const char *p = a->argc ? a->argv[0] : ""; *p && runs <= FSBENCH_MAX_RUNS; p++)
+        runs = *p >= '0' && *p <= '9' ? runs * 10 + (*p - '0') : FSBENCH_MAX_RUNS + 1;
+    if (runs < 1 || runs > FSBENCH_MAX_RUNS) {
+        printf("fsbench: RUNS must be 1 to %d\n", FSBENCH_MAX_RUNS);
+        return -1;
+    }
+    return fsbench_run(runs) < 0 ? -1 : 0;
+}
+
 struct audit_snapshot {
     size_t free_frames;
     struct kmalloc_stats heap;
@@ -152,8 +166,8 @@ static bool audit_check(const struct audit_snapshot *before, const char *what)
 static void default_action(struct cmdline *c)
 {
     c->actions[0] = (struct cmdline_action){.name = "run", .argc = 1, .argv = {"shell"}};
-    c->action_count = 1;
     c->power_off = true; /* when the shell exits */
+    c->action_count = 1;
 }
 
 int kernel_run_actions(void)
@@ -176,32 +190,42 @@ int kernel_run_actions(void)
     return failures;
 }
 
-/* fs_mount_root: mount the first FILESYS partition, if there is one. */
-static void fs_mount_root(void)
+/* mount_root_fs: mount the first ext2 partition (type 0x83) with fs_init.
+ * Without one, or if ext2 refuses it (it prints why), say so and go on
+ * without a file system; with -v, describe the one mounted. */
+static void mount_root_fs(void)
 {
     struct block_device *dev = block_find_role(BLOCK_ROLE_FILESYS);
-    if (!dev)
-        return;
-    int err = fs_init(dev);
-    if (err < 0) {
-        printf("fs: cannot mount %s: %s\n", dev->name, err_name(err));
+    if (!dev) {
+        printf("fs: no ext2 partition (type 0x83) found; no file system\n");
         return;
     }
-    fs_mounted = true;
+    int err = fs_init(dev);
+    if (err < 0) {
+        printf("fs: cannot mount %s (%s); no file system\n", dev->name, err_name(err));
+        return;
+    }
+    if (!kernel_cmdline.verbose)
+        return;
+    struct ext2_fs_stats st;
+    fs_get_stats(&st);
+    printf("fs: ext2 on %s: %u blocks of %u bytes, %u free; %u inodes, %u free\n", dev->name,
+           st.blocks_count, st.block_size, st.free_blocks, st.inodes_count, st.free_inodes);
 }
 
 void kernel_init_subsystems(void)
 {
     storage_init();
-    fs_mount_root();
+    mount_root_fs();
     input_init();
     process_init();
 }
 
 void kernel_shutdown_hooks(void)
 {
-    if (fs_mounted) {
-        fs_shutdown();
-        fs_mounted = false;
+    if (fs_mounted()) {
+        int err = fs_shutdown();
+        if (err < 0)
+            printf("fs: unmount failed (%s); the disk may need e2fsck\n", err_name(err));
     }
 }

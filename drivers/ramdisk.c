@@ -1,0 +1,137 @@
+/* RAM disks (see ramdisk.h). Each slot keeps an array of page pointers,
+ * one per RAMDISK_PAGE bytes of the disk; NULL means "never written, all
+ * zeros". Transfers copy page by page under the disk's lock (a write may
+ * allocate a page, and two writers must not both allocate it). */
+#include "drivers/ramdisk.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kernel/errors.h"
+#include "kernel/panic.h"
+#include "kernel/printf.h"
+#include "kernel/string.h"
+#include "kernel/sync.h"
+#include "mm/kmalloc.h"
+#include "mm/memlayout.h"
+#include "mm/pmm.h"
+
+#define RAMDISK_PAGE             PAGE_SIZE
+#define RAMDISK_SECTORS_PER_PAGE (RAMDISK_PAGE / BLOCK_SECTOR_SIZE)
+
+struct ramdisk {
+    struct block_device dev;
+    struct lock lock; /* guards pages[] and their contents */
+    bool registered;  /* in the block registry (forever) */
+    bool in_use;      /* created and not destroyed */
+    size_t npages;
+    uint8_t **pages; /* npages entries, NULL = zero page */
+};
+
+static struct ramdisk ramdisks[RAMDISK_MAX];
+
+/* page_of: the page holding SECTOR of RD, allocating it (zeroed) if
+ * ALLOCATE; NULL for a zero page when not allocating, or out of memory. */
+static uint8_t *page_of(struct ramdisk *rd, uint64_t sector, bool allocate)
+{
+    size_t idx = sector / RAMDISK_SECTORS_PER_PAGE;
+    if (!rd->pages[idx] && allocate) {
+        rd->pages[idx] = pmm_alloc_page();
+        if (rd->pages[idx])
+            memset(rd->pages[idx], 0, RAMDISK_PAGE);
+    }
+    return rd->pages[idx];
+}
+
+/* ramdisk_transfer: copy COUNT sectors at SECTOR between RD and BUF (the
+ * range is already checked by block_read/block_write). */
+static int ramdisk_transfer(struct ramdisk *rd, uint64_t sector, uint32_t count, uint8_t *buf,
+                            bool write)
+{
+    int err = 0;
+    lock_acquire(&rd->lock);
+    while (count > 0) {
+        uint32_t in_page = sector % RAMDISK_SECTORS_PER_PAGE;
+        uint32_t n = RAMDISK_SECTORS_PER_PAGE - in_page;
+        if (n > count)
+            n = count;
+        size_t off = (size_t)in_page * BLOCK_SECTOR_SIZE, bytes = (size_t)n * BLOCK_SECTOR_SIZE;
+        uint8_t *page = page_of(rd, sector, write);
+        if (write && !page) {
+            err = ERR_NO_MEMORY;
+            break;
+        }
+        if (write)
+            memcpy(page + off, buf, bytes);
+        else if (page)
+            memcpy(buf, page + off, bytes);
+        else
+            memset(buf, 0, bytes);
+        sector += n;
+        count -= n;
+        buf += bytes;
+    }
+    lock_release(&rd->lock);
+    return err;
+}
+
+static int ramdisk_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
+{
+    return ramdisk_transfer(dev->priv, sector, count, buf, false);
+}
+
+static int ramdisk_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
+{
+    return ramdisk_transfer(dev->priv, sector, count, (uint8_t *)buf, true);
+}
+
+static const struct block_ops ramdisk_ops = {ramdisk_read, ramdisk_write};
+
+/* ramdisk_create: see ramdisk.h. */
+int ramdisk_create(uint64_t sectors, struct block_device **out)
+{
+    if (sectors == 0)
+        return ERR_INVALID;
+    struct ramdisk *rd = NULL;
+    for (int i = 0; i < RAMDISK_MAX && !rd; i++)
+        if (!ramdisks[i].in_use)
+            rd = &ramdisks[i];
+    if (!rd)
+        return ERR_TOO_MANY;
+    size_t npages = (sectors + RAMDISK_SECTORS_PER_PAGE - 1) / RAMDISK_SECTORS_PER_PAGE;
+    rd->pages = kzalloc(npages * sizeof(*rd->pages));
+    if (!rd->pages)
+        return ERR_NO_MEMORY;
+    rd->npages = npages;
+    rd->in_use = true;
+    if (!rd->registered) {
+        snprintf(rd->dev.name, sizeof rd->dev.name, "ram%d", (int)(rd - ramdisks));
+        rd->dev.role = BLOCK_ROLE_OTHER;
+        rd->dev.ops = &ramdisk_ops;
+        rd->dev.priv = rd;
+        lock_init(&rd->lock);
+        block_register(&rd->dev);
+        rd->registered = true;
+    }
+    rd->dev.sector_count = sectors;
+    rd->dev.reads = rd->dev.writes = 0;
+    *out = &rd->dev;
+    return 0;
+}
+
+/* ramdisk_destroy: see ramdisk.h. */
+void ramdisk_destroy(struct block_device *dev)
+{
+    struct ramdisk *rd = dev->priv;
+    ASSERT(dev->ops == &ramdisk_ops && rd->in_use);
+    lock_acquire(&rd->lock);
+    dev->sector_count = 0;
+    for (size_t i = 0; i < rd->npages; i++)
+        if (rd->pages[i])
+            pmm_free_page(rd->pages[i]);
+    kfree(rd->pages);
+    rd->pages = NULL;
+    rd->npages = 0;
+    rd->in_use = false;
+    lock_release(&rd->lock);
+}
