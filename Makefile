@@ -117,6 +117,8 @@ $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 
 iso: $(ISO)
 
+include user/user.mk
+
 # The data disk: MBR, ext2 partition with every user program and data file
 # in its root directory, swap partition. Sizes are parameters.
 DISK := $(BUILD)/disk.img
@@ -156,17 +158,18 @@ gdb: deps
 	$(MAKE) --no-print-directory iso disk
 	tools/gdb.sh $(BUILD) "$(CMDLINE)"
 
-# File-system benchmark: a DEBUG=0 kernel in its own build directory (never
-# mixed with the debug build), booted by tools/bench.sh on IDE and virtio.
+# Benchmarks: a DEBUG=0 kernel and user programs in their own build
+# directory (never mixed with the debug build), booted by tools/bench.sh:
+# system-call round trip and fork+exec+wait cycles, then file-system
+# throughput on IDE and virtio.
 BENCH_BUILD := build/bench
 bench: deps
-	$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 iso
+	$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 iso user
 	tools/bench.sh $(BENCH_BUILD) $(BENCH_RUNS)
 
 clean:
 	rm -rf $(BUILD)
 
-include user/user.mk
 
 SHELL := /bin/bash
 -include $(OBJS:.o=.d)

@@ -45,6 +45,26 @@ run_one() {
     printf '%-8s %6s  %10s %10s %10s %10s %12s\n' "$iface" "$block" "$raw" "$4" "$6" "$8" "${10}"
 }
 
+# run_proc: boot once with the process benchmarks (user/bin/bench-*.c) on a
+# disk holding the user programs; print their result lines.
+run_proc() {
+    local disk=$work/proc.img log=$work/proc.log status=0
+    rm -rf "$work/proot" && mkdir "$work/proot"
+    cp "$build"/user/bin/bench-* "$work/proot/"
+    "$root/tools/mkdisk.sh" "$disk" 8M 0 1024 "$work/proot"
+    timeout 600 qemu-system-x86_64 -accel tcg -cpu max -nodefaults -no-reboot -display none \
+        -serial stdio -m 128M -cdrom "$iso" -boot d \
+        -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+        -drive "file=$disk,format=raw,if=ide,index=0" \
+        -fw_cfg name=opt/cmdline,string="-q run bench-syscall run 'bench-fork 21'" \
+        >"$log" 2>&1 || status=$?
+    [ "$status" -eq 33 ] || { echo "bench.sh: processes: QEMU exit $status" >&2; cat "$log" >&2; return 1; }
+    grep '^bench: ' "$log" | tr -d '\r' | sed 's/^bench: /  /'
+}
+
+echo "Processes (QEMU TCG, time-stamp counter cycles):"
+run_proc
+echo
 echo "Sequential throughput, MiB/s, 16 MiB file, median of $runs runs (QEMU TCG, $(basename "$build") build)"
 printf '%-8s %6s  %10s %10s %10s %10s %12s\n' disk block raw-read write cold-read warm-read cached-read
 for block in $blocks; do

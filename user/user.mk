@@ -21,7 +21,7 @@ USER_TLIB_OBJS := $(USER_OBJ)/tests/lib.o
 USER_TMAIN_OBJ := $(USER_OBJ)/tests/main.o
 
 # Utilities: user/bin/NAME.c each.
-USER_BIN_PROGS := shell echo cat cp ls rm mkdir
+USER_BIN_PROGS := shell echo cat cp ls rm mkdir bench-syscall bench-fork
 # Argument-passing tests: one source (user/tests/args.c), several names.
 USER_ARGS_PROGS := args-none args-single args-multiple args-many args-dbl-space child-args
 # Programs with their own main() that use the test helper: children run by
