@@ -41,7 +41,7 @@ KERNEL_SRCS := kernel/main.c kernel/actions.c kernel/console.c kernel/serial.c k
     kernel/cmdline.c kernel/spinlock.c kernel/sync.c kernel/ktest.c kernel/hash.c kernel/bitmap.c \
     kernel/input.c
 
-MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c mm/uframe.c mm/uaccess.c mm/uspace.c
+MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c mm/kstack.c mm/uframe.c mm/uaccess.c mm/uspace.c
 
 PROC_SRCS := proc/thread.c proc/switch.asm proc/syscall_entry.asm proc/process.c proc/fd.c \
     proc/elf.c proc/load.c proc/syscall.c proc/usertrap.c

@@ -22,7 +22,7 @@ CR4_PAE          equ 1 << 5
 EFER_MSR         equ 0xc0000080
 EFER_LME         equ 1 << 8
 EFER_NXE         equ 1 << 11
-BOOT_STACK_SIZE  equ 16384
+BOOT_STACK_SIZE  equ 16384          ; = KSTACK_SIZE (mm/kstack.h): the boot thread becomes "main"
 VGA_TEXT         equ 0xb8000
 
 section .multiboot2 align=8
@@ -159,7 +159,7 @@ alignb 4096
 boot_pml4:      resb 4096
 boot_pdpt_low:  resb 4096
 boot_pdpt_high: resb 4096
-boot_pd:        resb 4096
+boot_pd:        resb 4096            ; unmapped by paging_init: the boot stack's guard
 global boot_stack_bottom, boot_stack_top
 boot_stack_bottom:
     resb BOOT_STACK_SIZE

@@ -16,6 +16,9 @@
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
 #include "proc/process.h"
+#include "proc/thread.h"
+
+#define FAULT_RECURSION_LIMIT 1000000 /* frames: far beyond any kernel stack */
 
 typedef int action_fn(const struct cmdline_action *a);
 
@@ -64,8 +67,36 @@ static __attribute__((noinline)) void fault_null_write(void)
     *(volatile int *)0 = 1;
 }
 
+/* fault_recurse: recursion deep enough (LIMIT frames) to run into the
+ * stack's guard page long before it returns. */
+static __attribute__((noinline)) int fault_recurse(volatile int depth, int limit)
+{
+    volatile char frame[64];
+    frame[0] = (char)depth;
+    if (depth == limit)
+        return frame[0];
+    return fault_recurse(depth + 1, limit) + frame[0];
+}
+
+static void fault_stack_thread(void *arg)
+{
+    (void)arg;
+    fault_recurse(0, FAULT_RECURSION_LIMIT);
+}
+
+/* fault_stack: overflow a kernel thread's stack into its guard page: the
+ * CPU cannot push the page-fault frame and raises a double fault, handled
+ * on its own IST stack. */
+static void fault_stack(void)
+{
+    struct thread *t = thread_create("overflow", PRIORITY_DEFAULT, fault_stack_thread, NULL);
+    if (t)
+        thread_join(t);
+}
+
 /* action_fault: `fault KIND`: deliberately crash the kernel to show the
- * panic path. KIND: null (page fault), ud (invalid opcode), panic. */
+ * panic path. KIND: null (page fault), ud (invalid opcode), stack (kernel
+ * stack overflow), panic. */
 static int action_fault(const struct cmdline_action *a)
 {
     const char *kind = a->argv[0];
@@ -74,9 +105,11 @@ static int action_fault(const struct cmdline_action *a)
         fault_null_write();
     else if (!strcmp(kind, "ud"))
         __asm__ volatile("ud2");
+    else if (!strcmp(kind, "stack"))
+        fault_stack();
     else if (!strcmp(kind, "panic"))
         panic("deliberate panic requested on the command line");
-    printf("fault: unknown kind '%s' (null, ud, panic)\n", kind);
+    printf("fault: unknown kind '%s' (null, ud, stack, panic)\n", kind);
     return -1;
 }
 

@@ -20,6 +20,7 @@
 #include "kernel/timer.h"
 #include "kernel/trap.h"
 #include "mm/kmalloc.h"
+#include "mm/kstack.h"
 #include "mm/paging.h"
 #include "mm/pmm.h"
 #include "proc/thread.h"
@@ -85,6 +86,7 @@ __attribute__((noreturn)) void kmain(uint32_t magic, uint32_t mbi)
     cmdline_load(mbi);
     pmm_init(mbi);
     paging_init();
+    kstack_init();
     printf("Memory: %lu MiB usable, %lu frames free\n", pmm_total_count() * PAGE_SIZE / MIB,
            pmm_free_count());
     if (kernel_cmdline.verbose)

@@ -6,6 +6,8 @@
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 #include "kernel/trap.h"
+#include "mm/kstack.h"
+#include "mm/memlayout.h"
 
 #define IDT_INTERRUPT_GATE 0x8e /* present, DPL0, 64-bit interrupt gate */
 #define IDT_DPL3 0x60
@@ -131,6 +133,9 @@ void trap_unhandled(struct trap_frame *tf)
     if (trap_try_catch(tf) || (!trap_from_user(tf) && trap_try_extable(tf)))
         return;
     trap_dump(tf);
+    if (tf->vector == VEC_DOUBLE_FAULT && kstack_is_guard(read_cr2()))
+        panic_at(tf->rip, tf->rbp, "kernel stack overflow (guard page at 0x%lx)",
+                 PAGE_ROUND_DOWN(read_cr2()));
     panic_at(tf->rip, tf->rbp, "unexpected %s exception %lu",
              trap_from_user(tf) ? "user" : "kernel", tf->vector);
 }

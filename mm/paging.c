@@ -2,7 +2,10 @@
  *   - the direct map: physical [0, max(RAM end, 4 GiB)) at DIRECT_MAP_BASE
  *     in 2 MiB pages, writable, NX (it also covers the PCI hole's MMIO);
  *   - the kernel image at KERNEL_VMA in 4 KiB pages, by section: text R-X,
- *     rodata R-- NX, data/bss RW- NX (W^X).
+ *     rodata R-- NX, data/bss RW- NX (W^X);
+ *   - an empty PDPT for the thread-stack region (mm/kstack.c), created now
+ *     so that every address space, which copies the kernel's PML4 slots at
+ *     creation, shares the stacks mapped there later.
  * Nothing is mapped at low addresses any more, so NULL dereferences fault.
  * Table pages come from the frame allocator, zero-filled. */
 #include "kernel/cpu.h"
@@ -30,6 +33,7 @@
 
 extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
 extern char _data_start[], _data_end[], _kernel_end[];
+extern char boot_stack_bottom[];
 
 static pte_t *kernel_pml4;
 static bool has_smep, has_smap;
@@ -99,6 +103,11 @@ int pt_map(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags)
     return ERR_OK;
 }
 
+int pt_prepare_table(pte_t *pml4, uint64_t va)
+{
+    return walk(pml4, va, 0, true) ? ERR_OK : ERR_NO_MEMORY;
+}
+
 void pt_unmap(pte_t *pml4, uint64_t va)
 {
     pte_t *e = pt_lookup(pml4, va);
@@ -160,6 +169,11 @@ void paging_init(void)
     map_kernel_range(_rodata_start, _rodata_end, PTE_NX);
     map_kernel_range(_data_start, _data_end, PTE_WRITABLE | PTE_NX);
     map_kernel_range(_data_end, _kernel_end, PTE_NX); /* .ksyms */
+    /* The page below the boot stack (the boot page directory, unused from
+     * here on) becomes the guard page of the main thread's stack. */
+    pt_unmap(kernel_pml4, (uint64_t)boot_stack_bottom - PAGE_SIZE);
+    if (!walk(kernel_pml4, KSTACK_REGION_BASE, PT_LEVELS - 2, true))
+        panic("paging_init: out of memory for the stack region");
     enable_protection();
     pt_activate(kernel_pml4);
 }
@@ -235,6 +249,14 @@ int pt_walk_user(pte_t *pml4, pt_walk_fn *fn, void *arg)
             return r;
     }
     return 0;
+}
+
+paddr_t paging_kernel_virt_to_phys(uint64_t va)
+{
+    paddr_t pa = pt_translate(kernel_pml4, va);
+    if (!pa)
+        panic("virt_to_phys: 0x%lx is not mapped", va);
+    return pa;
 }
 
 bool paging_has_smep(void) { return has_smep; }

@@ -38,6 +38,9 @@ void pt_activate(pte_t *pml4);
  * ERR_NO_MEMORY if a table page cannot be allocated. Replaces any old
  * mapping and flushes it from the TLB. */
 int pt_map(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags);
+/* pt_prepare_table: make sure the last-level table covering VA exists
+ * (so later pt_map calls in its 2 MiB never allocate); ERR_NO_MEMORY. */
+int pt_prepare_table(pte_t *pml4, uint64_t va);
 /* pt_unmap: remove the mapping of VA (if any) and flush it. */
 void pt_unmap(pte_t *pml4, uint64_t va);
 /* pt_lookup: the PTE of VA in PML4, or NULL if no table covers it. Huge

@@ -21,6 +21,7 @@
 #include "kernel/console.h"
 #include "kernel/string.h"
 #include "kernel/trap.h"
+#include "mm/kstack.h"
 #include "mm/kmalloc.h"
 #include "mm/uspace.h"
 #include "proc/fd.h"
@@ -69,7 +70,7 @@ static struct process *self_or_root(void)
 
 void process_activate(struct thread *t)
 {
-    syscall_kernel_rsp = (uint64_t)t->stack + THREAD_STACK_PAGES * PAGE_SIZE;
+    syscall_kernel_rsp = (uint64_t)t->stack + KSTACK_SIZE;
     pte_t *pml4 = t->proc && t->proc->pml4 ? t->proc->pml4 : pt_kernel();
     if (virt_to_phys(pml4) != (read_cr3() & PTE_ADDR_MASK))
         pt_activate(pml4);

@@ -14,12 +14,11 @@
 #include "kernel/string.h"
 #include "kernel/timer.h"
 #include "mm/kmalloc.h"
-#include "mm/pmm.h"
+#include "mm/kstack.h"
 #include "proc/process.h"
 #include "proc/thread.h"
 
 #define THREAD_MAGIC 0x7468726561646d67ull
-#define THREAD_STACK_SIZE (THREAD_STACK_PAGES * PAGE_SIZE)
 #define PRIORITY_LEVELS (PRIORITY_MAX + 1)
 #define STACK_CANARY 0x5354434b43414e59ull /* at the lowest stack word */
 
@@ -100,7 +99,7 @@ static void thread_free(struct thread *t)
     uint64_t f = irq_save();
     list_remove(&t->all_node);
     irq_restore(f);
-    pmm_free_contig(virt_to_phys(t->stack), THREAD_STACK_PAGES);
+    kstack_free(t->stack);
     t->magic = 0;
     kfree(t);
 }
@@ -109,7 +108,7 @@ static void thread_free(struct thread *t)
  * thread and point the TSS at our stack. */
 static void schedule_tail(void)
 {
-    tss_set_kernel_stack((uint64_t)current->stack + THREAD_STACK_SIZE);
+    tss_set_kernel_stack((uint64_t)current->stack + KSTACK_SIZE);
     process_activate(current);
     if (reap_pending && reap_pending != current) {
         struct thread *dead = reap_pending;
@@ -150,7 +149,7 @@ static void stack_prepare(struct thread *t, thread_fn *fn, void *arg)
     /* The switch's ret leaves rsp at the 16-aligned top; the trampoline
      * then pushes a null return address, so thread_run_first starts with
      * rsp % 16 == 8 like any called function (System V ABI). */
-    uint64_t *sp = (uint64_t *)((char *)t->stack + THREAD_STACK_SIZE);
+    uint64_t *sp = (uint64_t *)((char *)t->stack + KSTACK_SIZE);
     *--sp = (uint64_t)thread_trampoline;
     *--sp = 0;                          /* rbp */
     *--sp = 0;                          /* rbx */
@@ -167,13 +166,13 @@ struct thread *thread_create(const char *name, int priority, thread_fn *fn, void
     struct thread *t = kmalloc(sizeof *t);
     if (!t)
         return NULL;
-    paddr_t stack = pmm_alloc_contig(THREAD_STACK_PAGES);
+    void *stack = kstack_alloc();
     if (!stack) {
         kfree(t);
         return NULL;
     }
     thread_setup(t, name, priority);
-    t->stack = phys_to_virt(stack);
+    t->stack = stack;
     stack_prepare(t, fn, arg);
     *(uint64_t *)t->stack = STACK_CANARY;
     uint64_t f = irq_save();

@@ -9,7 +9,6 @@
 #include "kernel/sync.h"
 
 #define THREAD_NAME_MAX 16
-#define THREAD_STACK_PAGES 4
 #define THREAD_TIME_SLICE 4
 #define PRIORITY_MIN 0
 #define PRIORITY_DEFAULT 31

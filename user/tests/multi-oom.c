@@ -13,7 +13,7 @@
 #define ROUNDS 10
 #define BALLAST_PAGES 16
 
-static alignas(PAGE_SIZE) char ballast[BALLAST_PAGES * PAGE_SIZE];
+static alignas(PAGE_SIZE) volatile char ballast[BALLAST_PAGES * PAGE_SIZE];
 
 /* dirty_ballast: write to every ballast page, so this process owns them. */
 static void dirty_ballast(int depth)
@@ -22,19 +22,35 @@ static void dirty_ballast(int depth)
         ballast[i * PAGE_SIZE] = (char)depth;
 }
 
-/* dive: in the process at DEPTH, fork deeper until fork fails; returns
- * the depth the chain reached. A child the kernel killed (out of memory
- * and swap while dirtying its ballast) also ends the chain. */
-static int dive(int depth)
+/* dive: fork a chain of processes, each one level deeper, until fork
+ * fails; returns (in the calling process) the depth the chain reached.
+ * The chain is built by a loop, not by recursion, so every process runs on
+ * the same few stack bytes and only memory limits the depth. Every process
+ * of the chain below the caller exits with the depth reported from below;
+ * a child the kernel killed (out of memory while dirtying its ballast) ends
+ * the chain at its parent. */
+static int dive(void)
 {
-    dirty_ballast(depth);
-    pid_t pid = fork("oom");
-    if (pid == PID_ERROR)
-        return depth;
-    if (pid == 0)
-        exit(dive(depth + 1));
-    int status = wait(pid);
-    return status == KILLED_STATUS ? depth : status;
+    int level = 0; /* this process's depth below the caller */
+    int reached;
+    for (;;) {
+        dirty_ballast(level);
+        pid_t pid = fork("oom");
+        if (pid == 0) {
+            level++;
+            continue;
+        }
+        if (pid == PID_ERROR) {
+            reached = level;
+            break;
+        }
+        int status = wait(pid);
+        reached = status == KILLED_STATUS ? level : status;
+        break;
+    }
+    if (level > 0)
+        exit(reached);
+    return reached;
 }
 
 int main(int argc, char *argv[])
@@ -42,11 +58,11 @@ int main(int argc, char *argv[])
     (void)argc;
     test_name = argv[0];
     msg("begin");
-    int first = dive(0);
+    int first = dive();
     if (first < 1)
         fail("the first round reached depth %d", first);
     for (int round = 1; round < ROUNDS; round++) {
-        int depth = dive(0);
+        int depth = dive();
         if (depth != first)
             fail("round %d reached depth %d, round 0 reached %d", round, depth, first);
     }
