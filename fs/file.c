@@ -15,6 +15,7 @@
 #include "fs/file.h"
 
 #include "fs/ext2.h"
+#include "kernel/cmdline.h"
 #include "kernel/errors.h"
 #include "kernel/list.h"
 #include "kernel/panic.h"
@@ -114,7 +115,7 @@ int fs_shutdown(void)
         inode_close_locked(root);
         root = NULL;
     }
-    if (!list_empty(&open_inodes))
+    if (!list_empty(&open_inodes) && kernel_cmdline.verbose) /* normal after halt */
         printf("fs_shutdown: %zu inodes still open\n", list_size(&open_inodes));
     while (!list_empty(&open_inodes)) {
         struct inode *inode = list_entry(list_front(&open_inodes), struct inode, elem);

@@ -6,10 +6,11 @@
 #pragma once
 #include <stdbool.h>
 
-#define FD_MAX 128
 #define FD_STDIN 0
 #define FD_STDOUT 1
 #define FD_FIRST_FILE 2
+#define FD_FILES_MAX 128 /* open files per process, besides the console */
+#define FD_MAX (FD_FIRST_FILE + FD_FILES_MAX)
 
 struct file;
 

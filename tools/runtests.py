@@ -56,7 +56,7 @@ class Spec:
             key, value = key.strip(), value.strip()
             if key in REPEATABLE:
                 self.lists[key].append(value)
-            elif key in DEFAULTS or key in ("cmdline", "gdb", "until"):
+            elif key in DEFAULTS or key in ("cmdline", "gdb", "until", "host"):
                 self.opts[key] = value
             else:
                 raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
@@ -267,7 +267,10 @@ def run_test(spec, args):
     os.makedirs(workdir, exist_ok=True)
     log = os.path.join(args.build, "tests", spec.name + ".log")
     start = time.time()
+    disk = None
     try:
+        if "host" in spec.opts:
+            return finish(spec, args, start, run_host_test(spec, log), None)
         disk = build_disk(spec, workdir, args.build) if spec.opts["disk"] != "none" else None
         iso = os.path.join(args.build, "os.iso")
         if spec.opts.get("gdb") == "yes":
@@ -283,6 +286,27 @@ def run_test(spec, args):
                 problems = host_checks(spec, disk)
     except Exception as e:  # a broken spec or tool is a failed test, not a crash
         problems = [f"runner error: {e}"]
+    return finish(spec, args, start, problems, disk)
+
+
+def run_host_test(spec, log):
+    """A host-side harness (e.g. tools/fshost/run.sh): passes on exit 0."""
+    try:
+        r = subprocess.run(spec.opts["host"], shell=True, cwd=ROOT, capture_output=True,
+                           text=True, timeout=float(spec.opts["timeout"]))
+    except subprocess.TimeoutExpired:
+        return [f"TIMEOUT after {spec.opts['timeout']} s"]
+    with open(log, "w") as f:
+        f.write(r.stdout + r.stderr)
+    if r.returncode != 0:
+        tail = (r.stdout + r.stderr).strip().split("\n")[-3:]
+        return [f"exit status {r.returncode}"] + tail
+    return [f"missing line: {req}" for req in spec.lists["require"] if req not in r.stdout]
+
+
+def finish(spec, args, start, problems, disk):
+    """Record the result of SPEC; clean up the work directory of a pass."""
+    workdir = os.path.join(args.build, "tests", spec.name)
     elapsed = time.time() - start
     with open(os.path.join(args.build, "tests", spec.name + ".result"), "w") as f:
         f.write("PASS\n" if not problems else "FAIL\n" + "\n".join(problems) + "\n")

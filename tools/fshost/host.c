@@ -223,3 +223,6 @@ int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const
     dev->writes += count;
     return dev->ops->write(dev, sector, count, buf);
 }
+
+#include "kernel/cmdline.h"
+struct cmdline kernel_cmdline; /* fs/file.c reads the verbose flag */

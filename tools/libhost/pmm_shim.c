@@ -119,3 +119,11 @@ __attribute__((destructor)) static void shim_pmm_drain(void)
         shim_quarantine[i] = NULL;
     }
 }
+
+/* paging_kernel_virt_to_phys: virt_to_phys's slow path. Host pointers are
+ * "physical" addresses seen through the direct-map arithmetic of
+ * mm/memlayout.h, so undo that arithmetic. */
+paddr_t paging_kernel_virt_to_phys(uint64_t va)
+{
+    return va - DIRECT_MAP_BASE;
+}
