@@ -90,9 +90,30 @@ static struct buf *lookup_locked(struct bcache *c, uint64_t blockno)
     return NULL;
 }
 
-/* victim_locked: the least recently used unpinned buffer, written back and
- * invalidated; with CLEAN_ONLY, skip dirty ones. NULL if none (or if a
- * write-back failed: ERR_IO in *ERR). */
+static int write_run_locked(struct bcache *c, struct buf **list, size_t n);
+
+/* write_cluster_locked: write dirty B together with the dirty, unpinned
+ * buffers of the blocks right after it (up to BCACHE_READAHEAD_MAX blocks
+ * in all) in one request: a file written sequentially leaves runs of dirty
+ * neighbours, and one large write costs little more than one block. */
+static int write_cluster_locked(struct bcache *c, struct buf *b)
+{
+    struct buf *run[BCACHE_READAHEAD_MAX];
+    size_t n = 0;
+    run[n++] = b;
+    while (n < BCACHE_READAHEAD_MAX) {
+        struct buf *next = lookup_locked(c, b->blockno + n);
+        if (!next || !next->dirty || next->refcnt > 0)
+            break;
+        run[n++] = next;
+    }
+    return write_run_locked(c, run, n);
+}
+
+/* victim_locked: the least recently used unpinned buffer, written back
+ * (with its dirty successors, write_cluster_locked) and invalidated; with
+ * CLEAN_ONLY, skip dirty ones. NULL if none (or if a write-back failed:
+ * ERR_IO in *ERR). */
 static struct buf *victim_locked(struct bcache *c, bool clean_only, int *err)
 {
     *err = ERR_BUSY;
@@ -100,7 +121,7 @@ static struct buf *victim_locked(struct bcache *c, bool clean_only, int *err)
         struct buf *b = list_entry(n, struct buf, lru);
         if (b->refcnt > 0 || (clean_only && b->dirty))
             continue;
-        if (b->valid && b->dirty && (*err = write_buf_locked(c, b)) < 0)
+        if (b->valid && b->dirty && (*err = write_cluster_locked(c, b)) < 0)
             return NULL;
         b->valid = false;
         *err = 0;

@@ -16,9 +16,9 @@
 #include "drivers/block.h"
 #include "kernel/list.h"
 
-#define BCACHE_DEFAULT_BUFFERS 64
+#define BCACHE_DEFAULT_BUFFERS 256
 /* Most blocks one miss reads (the missing block included). */
-#define BCACHE_READAHEAD_MAX 8
+#define BCACHE_READAHEAD_MAX 32
 
 struct bcache;
 
