@@ -77,6 +77,9 @@ void kernel_power_off(enum shutdown_code code)
 
 __attribute__((noreturn)) void kmain(uint32_t magic, uint32_t mbi)
 {
+    /* kmain is the outermost frame: tell debuggers' unwinders so (its
+     * return address is the 0 the boot stub pushed). */
+    __asm__ volatile(".cfi_undefined rip");
     console_init();
     gdt_init();
     trap_init();

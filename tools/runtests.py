@@ -277,7 +277,9 @@ def run_test(spec, args):
             text = run_gdb_test(spec, qemu_command(spec, iso, disk, free_port()), workdir)
             with open(log, "w") as f:
                 f.write(text)
-            problems = [] if re.search(r"#0\s+kmain", text) else ["gdb did not stop in kmain"]
+            problems = [] if re.search(r"^#0\s+kmain", text, re.M) else ["gdb did not stop in kmain"]
+            if re.search(r"^#1", text, re.M):
+                problems.append("the backtrace does not end cleanly at kmain")
             problems += [f"missing line: {r}" for r in spec.lists["require"] if r not in text]
         else:
             status, text, hit = run_qemu(spec, qemu_command(spec, iso, disk), log)
