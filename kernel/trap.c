@@ -142,6 +142,9 @@ void trap_unhandled(struct trap_frame *tf)
 
 void trap_dispatch(struct trap_frame *tf)
 {
+#ifdef KERNEL_DEBUG
+    ASSERT(!(read_rflags() & (RFLAGS_DF | RFLAGS_AC)));
+#endif
     trap_handler_t h = handlers[tf->vector];
     if (h) {
         h(tf);

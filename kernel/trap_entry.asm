@@ -1,7 +1,11 @@
 ; Interrupt and exception entry stubs. Every vector has a stub that makes
 ; the stack look the same (an error code, 0 when the CPU pushes none, and
 ; the vector number), then trap_common saves the general registers into a
-; struct trap_frame (kernel/trap.h) and calls trap_dispatch(frame).
+; struct trap_frame (kernel/trap.h) and calls trap_dispatch(frame). Every
+; gate is an interrupt gate (IF already clear); trap_common also clears
+; RFLAGS entirely, because the CPU keeps DF and AC from the interrupted
+; code: user code could otherwise run kernel handlers with a backwards
+; string direction or with SMAP overridden (iretq restores them).
 
 bits 64
 section .text
@@ -43,7 +47,8 @@ trap_common:
     push r13
     push r14
     push r15
-    cld
+    push 0                          ; rflags = 0: DF and AC (SMAP override)
+    popfq                           ; clear, whatever user code left there
     mov rdi, rsp
     call trap_dispatch
 global trap_return

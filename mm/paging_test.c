@@ -30,7 +30,6 @@ extern char _text_start[], _rodata_start[], _data_start[];
 #define CR0_WP (1ul << 16)
 #define EFER_MSR 0xc0000080u
 #define EFER_NXE (1ul << 11)
-#define RFLAGS_AC (1ul << 18)
 
 typedef void code_fn(void);
 

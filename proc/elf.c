@@ -79,6 +79,28 @@ static int segment_from_phdr(const struct elf64_phdr *ph, uint64_t file_len,
     return ERR_OK;
 }
 
+/* segments_overlap: do the memory ranges of A and B share a byte? */
+static bool segments_overlap(const struct elf_segment *a, const struct elf_segment *b)
+{
+    return a->vaddr < b->vaddr + b->memsz && b->vaddr < a->vaddr + a->memsz;
+}
+
+/* image_consistent: no two segments of IMG overlap (they may share a
+ * page), and the entry point lies in an executable segment. */
+static bool image_consistent(const struct elf_image *img)
+{
+    bool entry_ok = false;
+    for (int i = 0; i < img->segment_count; i++) {
+        const struct elf_segment *s = &img->segments[i];
+        for (int j = i + 1; j < img->segment_count; j++)
+            if (segments_overlap(s, &img->segments[j]))
+                return false;
+        if (s->executable && img->entry >= s->vaddr && img->entry - s->vaddr < s->memsz)
+            entry_ok = true;
+    }
+    return entry_ok;
+}
+
 /* read_segments: walk the program headers of EH into OUT. */
 static int read_segments(struct file *file, const struct elf64_ehdr *eh, struct elf_image *out)
 {
@@ -114,7 +136,10 @@ int elf_read_image(struct file *file, struct elf_image *out)
         return ERR_BAD_FORMAT;
     memset(out, 0, sizeof *out);
     out->entry = eh.e_entry;
-    return read_segments(file, &eh, out);
+    err = read_segments(file, &eh, out);
+    if (err == ERR_OK && !image_consistent(out))
+        err = ERR_BAD_FORMAT;
+    return err;
 }
 
 int elf_load_page(struct file *file, const struct elf_segment *seg, uint64_t page_va, void *kva)

@@ -27,8 +27,11 @@ struct elf_image {
 
 /* elf_read_image: read and validate FILE's headers into OUT: ELF64,
  * little-endian, x86-64, ET_EXEC, no interpreter, 1..ELF_MAX_SEGMENTS
- * PT_LOAD segments inside user space and inside the file, entry in user
- * space. ERR_BAD_FORMAT, or an I/O or memory error. */
+ * PT_LOAD segments inside user space and inside the file, no two of them
+ * overlapping (sharing a page is fine), the entry point inside an
+ * executable segment (a program that would fault on its first instruction
+ * is not a proper file: exec fails instead). ERR_BAD_FORMAT, or an I/O or
+ * memory error. */
 int elf_read_image(struct file *file, struct elf_image *out);
 /* elf_load_page: load the page at user address PAGE_VA (page aligned) of
  * segment SEG into the frame at KVA: the file bytes the segment has in that

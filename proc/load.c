@@ -68,6 +68,18 @@ void load_program_name(const char *cmdline, char *name, size_t size)
         name[n] = '\0';
 }
 
+/* segments_clear_of_stack: no segment of ELF reaches into the stack
+ * area (USER_STACK_LIMIT bytes below USER_STACK, where the stack may grow). */
+static int segments_clear_of_stack(const struct elf_image *elf)
+{
+    for (int i = 0; i < elf->segment_count; i++) {
+        const struct elf_segment *s = &elf->segments[i];
+        if (s->vaddr < USER_STACK && s->vaddr + s->memsz > USER_STACK - USER_STACK_LIMIT)
+            return ERR_BAD_FORMAT;
+    }
+    return ERR_OK;
+}
+
 /* load_segment: map and fill every page of SEG in IMG. */
 static int load_segment(struct user_image *img, const struct elf_segment *seg)
 {
@@ -140,6 +152,8 @@ int load_image(const char *cmdline, struct inode *cwd, struct user_image *out)
         err = ERR_NO_MEMORY;
     if (err == ERR_OK)
         err = open_executable(out, args.argv[0], cwd, elf);
+    if (err == ERR_OK)
+        err = segments_clear_of_stack(elf);
     for (int i = 0; err == ERR_OK && i < elf->segment_count; i++)
         err = load_segment(out, &elf->segments[i]);
     if (err == ERR_OK)

@@ -7,6 +7,7 @@
 #include "mm/paging.h"
 
 #define USER_STACK 0x47480000ul
+#define USER_STACK_LIMIT (1ul << 20) /* the stack may grow this far below USER_STACK */
 #define LOAD_CMDLINE_MAX PAGE_SIZE
 
 struct file;
@@ -23,7 +24,8 @@ struct user_image {
 };
 
 /* load_image: build the image for CMDLINE (kernel memory) with file names
- * relative to CWD. Prints "load: FILE: open failed" when the executable
+ * relative to CWD; an executable with a segment in the stack area
+ * (USER_STACK_LIMIT below USER_STACK) is refused (ERR_BAD_FORMAT). Prints "load: FILE: open failed" when the executable
  * cannot be opened. Returns 0 or a negative ERR_ code (nothing leaks). */
 int load_image(const char *cmdline, struct inode *cwd, struct user_image *out);
 /* load_image_discard: free an image that will not run. */

@@ -29,9 +29,6 @@
 #define STAR_KERNEL_SHIFT 32
 #define STAR_USER_SHIFT 48
 #define STAR_USER_BASE 0x10 /* sysret: cs = base + 16, ss = base + 8 */
-#define RFLAGS_TF (1ul << 8)
-#define RFLAGS_DF (1ul << 10)
-#define RFLAGS_AC (1ul << 18)
 #define PATH_MAX_LEN 1024     /* longer names fail cleanly */
 #define BOUNCE_SIZE PAGE_SIZE
 #define CONSOLE_PIECE_MAX (64 * 1024) /* a console write up to this is one piece */

@@ -28,7 +28,7 @@ FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
 DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
             "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
-REPEATABLE = ("extra", "require", "match", "forbid", "host-cat", "stdin")
+REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin")
 
 
 class Spec:
@@ -87,6 +87,9 @@ def build_disk(spec, workdir, build):
             shutil.copy(os.path.join(bindir, f), root)
     for extra in spec.lists["extra"]:
         shutil.copy(os.path.join(ROOT, extra), root)
+    for gen in spec.lists["gen"]:
+        cmd = gen.replace("{build}", build) + " " + root
+        subprocess.run(cmd, shell=True, cwd=ROOT, check=True, capture_output=True)
     disk = os.path.join(workdir, "disk.img")
     o = spec.opts
     subprocess.run([os.path.join(ROOT, "tools", "mkdisk.sh"), disk, o["fs"], o["swap"],

@@ -42,7 +42,7 @@ USER_TESTS := halt exit \
 	wait-simple wait-twice wait-killed wait-bad-pid \
 	multi-child-fd rox-simple rox-child rox-multichild open-many dup2 dir-ops \
 	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
-	phys-addr exec-bad-elf
+	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags
 
 USER_PROGS := $(USER_BIN_PROGS) $(USER_ARGS_PROGS) $(USER_CHILD_PROGS) $(USER_TESTS)
 USER_PROG_FILES := $(addprefix $(USER_BIN)/,$(USER_PROGS))
