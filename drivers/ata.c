@@ -29,74 +29,74 @@
 #include "mm/kmalloc.h"
 
 /* Command-block register offsets from the channel's I/O base. */
-#define ATA_REG_DATA 0
-#define ATA_REG_ERROR 1
-#define ATA_REG_COUNT 2
-#define ATA_REG_LBA0 3
-#define ATA_REG_LBA1 4
-#define ATA_REG_LBA2 5
-#define ATA_REG_DRIVE 6
-#define ATA_REG_STATUS 7
+#define ATA_REG_DATA    0
+#define ATA_REG_ERROR   1
+#define ATA_REG_COUNT   2
+#define ATA_REG_LBA0    3
+#define ATA_REG_LBA1    4
+#define ATA_REG_LBA2    5
+#define ATA_REG_DRIVE   6
+#define ATA_REG_STATUS  7
 #define ATA_REG_COMMAND 7
 
 /* Status bits. */
-#define ATA_SR_ERR 0x01
-#define ATA_SR_DRQ 0x08
-#define ATA_SR_DF 0x20
-#define ATA_SR_DRDY 0x40
-#define ATA_SR_BSY 0x80
+#define ATA_SR_ERR          0x01
+#define ATA_SR_DRQ          0x08
+#define ATA_SR_DF           0x20
+#define ATA_SR_DRDY         0x40
+#define ATA_SR_BSY          0x80
 #define ATA_STATUS_FLOATING 0xff
 
 /* Device control register bits. */
 #define ATA_CTL_NIEN 0x02
 
 /* Drive/head register. */
-#define ATA_DRIVE_BASE 0xa0
-#define ATA_DRIVE_LBA 0x40
+#define ATA_DRIVE_BASE  0xa0
+#define ATA_DRIVE_LBA   0x40
 #define ATA_DRIVE_SLAVE 0x10
 
 /* Commands. */
-#define ATA_CMD_READ_PIO 0x20
-#define ATA_CMD_READ_PIO_EXT 0x24
-#define ATA_CMD_WRITE_PIO 0x30
+#define ATA_CMD_READ_PIO      0x20
+#define ATA_CMD_READ_PIO_EXT  0x24
+#define ATA_CMD_WRITE_PIO     0x30
 #define ATA_CMD_WRITE_PIO_EXT 0x34
-#define ATA_CMD_FLUSH 0xe7
-#define ATA_CMD_FLUSH_EXT 0xea
-#define ATA_CMD_IDENTIFY 0xec
+#define ATA_CMD_FLUSH         0xe7
+#define ATA_CMD_FLUSH_EXT     0xea
+#define ATA_CMD_IDENTIFY      0xec
 
 /* Signatures in LBA1/LBA2 after reset or an aborted IDENTIFY. */
-#define ATAPI_SIG_MID 0x14
+#define ATAPI_SIG_MID  0x14
 #define ATAPI_SIG_HIGH 0xeb
-#define SATA_SIG_MID 0x3c
-#define SATA_SIG_HIGH 0xc3
+#define SATA_SIG_MID   0x3c
+#define SATA_SIG_HIGH  0xc3
 
 /* IDENTIFY words. */
-#define ATA_IDENT_WORDS 256
-#define ATA_IDENT_MODEL 27
-#define ATA_IDENT_MODEL_WORDS 20
-#define ATA_IDENT_CAPS 49
-#define ATA_IDENT_CAPS_LBA (1u << 9)
-#define ATA_IDENT_LBA28 60
-#define ATA_IDENT_CMDSET 83
+#define ATA_IDENT_WORDS        256
+#define ATA_IDENT_MODEL        27
+#define ATA_IDENT_MODEL_WORDS  20
+#define ATA_IDENT_CAPS         49
+#define ATA_IDENT_CAPS_LBA     (1u << 9)
+#define ATA_IDENT_LBA28        60
+#define ATA_IDENT_CMDSET       83
 #define ATA_IDENT_CMDSET_LBA48 (1u << 10)
-#define ATA_IDENT_LBA48 100
+#define ATA_IDENT_LBA48        100
 
-#define ATA_LBA28_LIMIT (1ull << 28)
-#define ATA_MAX_SECTORS_PER_CMD 256 /* count register 0 means 256 (LBA28) */
-#define ATA_POLL_LIMIT 1000000     /* iterations of a bounded status poll */
-#define ATA_SELECT_DELAY_READS 4   /* 4 alt-status reads = the 400 ns delay */
-#define ATA_CHANNELS 2
+#define ATA_LBA28_LIMIT         (1ull << 28)
+#define ATA_MAX_SECTORS_PER_CMD 256     /* count register 0 means 256 (LBA28) */
+#define ATA_POLL_LIMIT          1000000 /* iterations of a bounded status poll */
+#define ATA_SELECT_DELAY_READS  4       /* 4 alt-status reads = the 400 ns delay */
+#define ATA_CHANNELS            2
 #define ATA_DEVICES_PER_CHANNEL 2
-#define ATA_WORDS_PER_SECTOR (BLOCK_SECTOR_SIZE / 2)
+#define ATA_WORDS_PER_SECTOR    (BLOCK_SECTOR_SIZE / 2)
 
 struct ata_channel {
     uint16_t io, ctl;
     unsigned irq;
-    struct lock lock;           /* one command at a time */
-    struct semaphore irq_sema;  /* upped by the IRQ handler */
-    volatile bool expecting;    /* a command waits for an interrupt */
+    struct lock lock;          /* one command at a time */
+    struct semaphore irq_sema; /* upped by the IRQ handler */
+    volatile bool expecting;   /* a command waits for an interrupt */
     volatile uint8_t irq_status;
-    int selected;               /* device last selected, -1 unknown */
+    int selected; /* device last selected, -1 unknown */
 };
 
 struct ata_disk {
@@ -112,8 +112,14 @@ static struct ata_channel ata_channels[ATA_CHANNELS] = {
     {.io = 0x170, .ctl = 0x376, .irq = 15},
 };
 
-static uint8_t ata_status(struct ata_channel *ch) { return inb(ch->io + ATA_REG_STATUS); }
-static uint8_t ata_alt_status(struct ata_channel *ch) { return inb(ch->ctl); }
+static uint8_t ata_status(struct ata_channel *ch)
+{
+    return inb(ch->io + ATA_REG_STATUS);
+}
+static uint8_t ata_alt_status(struct ata_channel *ch)
+{
+    return inb(ch->ctl);
+}
 
 static void ata_delay(struct ata_channel *ch)
 {
@@ -160,7 +166,8 @@ static void ata_select(struct ata_channel *ch, int slave, uint8_t extra)
 /* ata_irq: acknowledge by reading the status; wake the waiting thread. */
 static void ata_irq(struct trap_frame *tf)
 {
-    struct ata_channel *ch = &ata_channels[tf->vector - VEC_IRQ_BASE == ata_channels[0].irq ? 0 : 1];
+    struct ata_channel *ch =
+        &ata_channels[tf->vector - VEC_IRQ_BASE == ata_channels[0].irq ? 0 : 1];
     uint8_t s = ata_status(ch);
     if (!ch->expecting)
         return;
@@ -222,9 +229,9 @@ static int ata_issue(struct ata_disk *d, uint8_t cmd, uint64_t lba, uint32_t cou
 static int ata_read_chunk(struct ata_disk *d, uint64_t lba, uint32_t count, uint16_t *buf)
 {
     struct ata_channel *ch = d->ch;
-    int err = ata_issue(d, d->lba48 && lba + count > ATA_LBA28_LIMIT ? ATA_CMD_READ_PIO_EXT
-                                                                       : ATA_CMD_READ_PIO,
-                        lba, count);
+    int err = ata_issue(
+        d, d->lba48 && lba + count > ATA_LBA28_LIMIT ? ATA_CMD_READ_PIO_EXT : ATA_CMD_READ_PIO, lba,
+        count);
     for (uint32_t s = 0; s < count && err == ERR_OK; s++) {
         err = ata_wait_irq(ch);
         if (err == ERR_OK && !(ata_alt_status(ch) & ATA_SR_DRQ))

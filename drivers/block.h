@@ -8,9 +8,9 @@
 #define BLOCK_SECTOR_SIZE 512
 
 enum block_role {
-    BLOCK_ROLE_DISK,      /* a whole disk */
-    BLOCK_ROLE_FILESYS,   /* MBR partition of type 0x83 */
-    BLOCK_ROLE_SWAP,      /* MBR partition of type 0x82 */
+    BLOCK_ROLE_DISK,    /* a whole disk */
+    BLOCK_ROLE_FILESYS, /* MBR partition of type 0x83 */
+    BLOCK_ROLE_SWAP,    /* MBR partition of type 0x82 */
     BLOCK_ROLE_OTHER,
 };
 
@@ -24,7 +24,7 @@ struct block_ops {
 };
 
 struct block_device {
-    char name[16];               /* "hda", "hda1", "vda2", ... */
+    char name[16]; /* "hda", "hda1", "vda2", ... */
     enum block_role role;
     uint64_t sector_count;
     const struct block_ops *ops;

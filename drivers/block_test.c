@@ -13,20 +13,20 @@
 #include "mm/pmm.h"
 #include "proc/thread.h"
 
-#define SECS(n) ((size_t)(n) * BLOCK_SECTOR_SIZE)
-#define RT_SECTORS 8
-#define BIG_SECTORS 128        /* 64 KiB */
-#define SPAN_SECTORS 33        /* a buffer over 5 pages at an odd offset */
-#define SPAN_PAGES 6
-#define SPAN_OFFSET 0x1d0
-#define STATIC_SECTORS 16
-#define CONC_THREADS 4
-#define CONC_ROUNDS 6
-#define CONC_SECTORS 24
+#define SECS(n)          ((size_t)(n)*BLOCK_SECTOR_SIZE)
+#define RT_SECTORS       8
+#define BIG_SECTORS      128 /* 64 KiB */
+#define SPAN_SECTORS     33  /* a buffer over 5 pages at an odd offset */
+#define SPAN_PAGES       6
+#define SPAN_OFFSET      0x1d0
+#define STATIC_SECTORS   16
+#define CONC_THREADS     4
+#define CONC_ROUNDS      6
+#define CONC_SECTORS     24
 #define MBR_TABLE_OFFSET 446
-#define MBR_ENTRY_SIZE 16
-#define MBR_ENTRY_LBA 8
-#define MBR_ENTRY_COUNT 12
+#define MBR_ENTRY_SIZE   16
+#define MBR_ENTRY_LBA    8
+#define MBR_ENTRY_COUNT  12
 
 static uint8_t static_buf[SECS(STATIC_SECTORS)];
 
@@ -230,7 +230,8 @@ KTEST(block, out_of_range)
               block_read(d, d->sector_count - 1, 2, buf) == ERR_INVALID &&
               block_write(d, d->sector_count, 1, buf) == ERR_INVALID &&
               block_read(d, UINT64_MAX, 2, buf) == ERR_INVALID &&
-              block_read(d, 0, 1, NULL) == ERR_INVALID && block_read(NULL, 0, 1, buf) == ERR_INVALID &&
+              block_read(d, 0, 1, NULL) == ERR_INVALID &&
+              block_read(NULL, 0, 1, buf) == ERR_INVALID &&
               block_read(d, d->sector_count - 1, 1, buf) == ERR_OK &&
               (!p || (block_write(p, p->sector_count, 1, buf) == ERR_INVALID &&
                       block_read(p, p->sector_count - 1, 2, buf) == ERR_INVALID));

@@ -7,11 +7,11 @@
 #include "kernel/errors.h"
 #include "kernel/string.h"
 
-#define FW_CFG_PORT_SEL 0x510
+#define FW_CFG_PORT_SEL  0x510
 #define FW_CFG_PORT_DATA 0x511
 #define FW_CFG_SIGNATURE 0x0000
-#define FW_CFG_FILE_DIR 0x0019
-#define FW_CFG_NAME_LEN 56
+#define FW_CFG_FILE_DIR  0x0019
+#define FW_CFG_NAME_LEN  56
 
 struct fw_cfg_file {
     uint32_t size;   /* big-endian */
@@ -27,8 +27,14 @@ static void fw_cfg_read(void *buf, size_t len)
         p[i] = inb(FW_CFG_PORT_DATA);
 }
 
-static uint32_t be32(uint32_t v) { return __builtin_bswap32(v); }
-static uint16_t be16(uint16_t v) { return __builtin_bswap16(v); }
+static uint32_t be32(uint32_t v)
+{
+    return __builtin_bswap32(v);
+}
+static uint16_t be16(uint16_t v)
+{
+    return __builtin_bswap16(v);
+}
 
 static bool fw_cfg_present(void)
 {

@@ -12,12 +12,12 @@
 #include "kernel/string.h"
 #include "mm/kmalloc.h"
 
-#define MBR_ENTRIES 4
-#define MBR_TABLE_OFFSET 446
+#define MBR_ENTRIES          4
+#define MBR_TABLE_OFFSET     446
 #define MBR_SIGNATURE_OFFSET 510
-#define MBR_SIGNATURE_0 0x55
-#define MBR_SIGNATURE_1 0xaa
-#define MBR_TYPE_EMPTY 0x00
+#define MBR_SIGNATURE_0      0x55
+#define MBR_SIGNATURE_1      0xaa
+#define MBR_TYPE_EMPTY       0x00
 
 struct mbr_entry {
     uint8_t status;
@@ -58,8 +58,10 @@ static int mbr_add(struct block_device *disk, const struct mbr_entry *e, int n)
     bool fits = e->sector_count && e->lba_start && end <= disk->sector_count;
     if (kernel_cmdline.verbose || !fits)
         printf("mbr: %s%d type %02x start %u size %u%s\n", disk->name, n, e->type, e->lba_start,
-               e->sector_count, !fits ? " (outside the disk, ignored)"
-                                : role == BLOCK_ROLE_OTHER ? " (ignored)" : "");
+               e->sector_count,
+               !fits                      ? " (outside the disk, ignored)"
+               : role == BLOCK_ROLE_OTHER ? " (ignored)"
+                                          : "");
     if (!fits || role == BLOCK_ROLE_OTHER)
         return 0;
     struct block_device *p = kzalloc(sizeof *p);

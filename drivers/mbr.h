@@ -3,7 +3,7 @@
 #include "drivers/block.h"
 
 #define MBR_TYPE_LINUX 0x83
-#define MBR_TYPE_SWAP 0x82
+#define MBR_TYPE_SWAP  0x82
 
 /* mbr_scan: register the primary partitions of DISK (a whole disk) as block
  * devices named DISK's name + number (hda1): type 0x83 as FILESYS, 0x82 as

@@ -13,28 +13,28 @@
 #include "kernel/cpu.h"
 #include "kernel/printf.h"
 
-#define PCI_CONFIG_ADDRESS 0xcf8
-#define PCI_CONFIG_DATA 0xcfc
-#define PCI_ADDR_ENABLE (1u << 31)
-#define PCI_BUSES 256
-#define PCI_DEVICES_PER_BUS 32
-#define PCI_FUNCTIONS 8
-#define PCI_MAX_DEVICES 64
-#define PCI_VENDOR_NONE 0xffff
+#define PCI_CONFIG_ADDRESS        0xcf8
+#define PCI_CONFIG_DATA           0xcfc
+#define PCI_ADDR_ENABLE           (1u << 31)
+#define PCI_BUSES                 256
+#define PCI_DEVICES_PER_BUS       32
+#define PCI_FUNCTIONS             8
+#define PCI_MAX_DEVICES           64
+#define PCI_VENDOR_NONE           0xffff
 #define PCI_HEADER_MULTI_FUNCTION 0x80
-#define PCI_HEADER_TYPE_MASK 0x7f
-#define PCI_HEADER_GENERAL 0
-#define PCI_HEADER_BRIDGE 1
-#define PCI_BRIDGE_BARS 2
+#define PCI_HEADER_TYPE_MASK      0x7f
+#define PCI_HEADER_GENERAL        0
+#define PCI_HEADER_BRIDGE         1
+#define PCI_BRIDGE_BARS           2
 
-#define PCI_BAR_IO_FLAG 0x1u
-#define PCI_BAR_IO_MASK 0xfffffffcu
-#define PCI_BAR_MEM_MASK 0xfffffff0u
+#define PCI_BAR_IO_FLAG       0x1u
+#define PCI_BAR_IO_MASK       0xfffffffcu
+#define PCI_BAR_MEM_MASK      0xfffffff0u
 #define PCI_BAR_MEM_TYPE_MASK 0x6u
-#define PCI_BAR_MEM_TYPE_64 0x4u
-#define PCI_BAR_MEM_PREFETCH 0x8u
-#define PCI_CAP_PTR_MASK 0xfc
-#define PCI_CAP_MAX_WALK 48
+#define PCI_BAR_MEM_TYPE_64   0x4u
+#define PCI_BAR_MEM_PREFETCH  0x8u
+#define PCI_CAP_PTR_MASK      0xfc
+#define PCI_CAP_MAX_WALK      48
 
 static struct pci_device pci_devices[PCI_MAX_DEVICES];
 static int pci_device_count;
@@ -177,8 +177,8 @@ static void pci_print(const struct pci_device *d)
     for (int i = 0; i < PCI_MAX_BARS; i++) {
         const struct pci_bar *b = &d->bar[i];
         if (b->type != PCI_BAR_NONE)
-            printf(" bar%d=%s:%lx/%lx%s", i, b->type == PCI_BAR_IO ? "io" : "mem", b->base,
-                   b->size, b->is64 ? "(64)" : "");
+            printf(" bar%d=%s:%lx/%lx%s", i, b->type == PCI_BAR_IO ? "io" : "mem", b->base, b->size,
+                   b->is64 ? "(64)" : "");
     }
     printf("\n");
 }
@@ -206,7 +206,8 @@ static struct pci_device *pci_next(struct pci_device *prev)
 struct pci_device *pci_find(uint16_t vendor, uint16_t device, struct pci_device *prev)
 {
     for (struct pci_device *d = pci_next(prev); d; d = pci_next(d))
-        if ((vendor == PCI_ANY || d->vendor == vendor) && (device == PCI_ANY || d->device == device))
+        if ((vendor == PCI_ANY || d->vendor == vendor) &&
+            (device == PCI_ANY || d->device == device))
             return d;
     return NULL;
 }

@@ -8,28 +8,28 @@
 #define PCI_MAX_BARS 6
 
 /* Configuration-space offsets (type 0 header). */
-#define PCI_CFG_VENDOR 0x00
-#define PCI_CFG_DEVICE 0x02
-#define PCI_CFG_COMMAND 0x04
-#define PCI_CFG_STATUS 0x06
-#define PCI_CFG_REVISION 0x08
-#define PCI_CFG_PROG_IF 0x09
-#define PCI_CFG_SUBCLASS 0x0a
-#define PCI_CFG_CLASS 0x0b
+#define PCI_CFG_VENDOR      0x00
+#define PCI_CFG_DEVICE      0x02
+#define PCI_CFG_COMMAND     0x04
+#define PCI_CFG_STATUS      0x06
+#define PCI_CFG_REVISION    0x08
+#define PCI_CFG_PROG_IF     0x09
+#define PCI_CFG_SUBCLASS    0x0a
+#define PCI_CFG_CLASS       0x0b
 #define PCI_CFG_HEADER_TYPE 0x0e
-#define PCI_CFG_BAR0 0x10
-#define PCI_CFG_CAP_PTR 0x34
-#define PCI_CFG_IRQ_LINE 0x3c
-#define PCI_CFG_IRQ_PIN 0x3d
+#define PCI_CFG_BAR0        0x10
+#define PCI_CFG_CAP_PTR     0x34
+#define PCI_CFG_IRQ_LINE    0x3c
+#define PCI_CFG_IRQ_PIN     0x3d
 
 /* Command register bits. */
-#define PCI_CMD_IO (1u << 0)
-#define PCI_CMD_MEMORY (1u << 1)
-#define PCI_CMD_BUS_MASTER (1u << 2)
+#define PCI_CMD_IO           (1u << 0)
+#define PCI_CMD_MEMORY       (1u << 1)
+#define PCI_CMD_BUS_MASTER   (1u << 2)
 #define PCI_CMD_INTX_DISABLE (1u << 10)
 
 #define PCI_STATUS_CAP_LIST (1u << 4)
-#define PCI_IRQ_NONE 0xff
+#define PCI_IRQ_NONE        0xff
 
 enum pci_bar_type {
     PCI_BAR_NONE,
@@ -39,9 +39,9 @@ enum pci_bar_type {
 
 struct pci_bar {
     enum pci_bar_type type;
-    uint64_t base;     /* port number or physical address */
-    uint64_t size;     /* bytes, found by probing */
-    bool is64;         /* memory BAR taking this and the next slot */
+    uint64_t base; /* port number or physical address */
+    uint64_t size; /* bytes, found by probing */
+    bool is64;     /* memory BAR taking this and the next slot */
     bool prefetchable;
 };
 
@@ -49,9 +49,9 @@ struct pci_device {
     uint8_t bus, dev, func;
     uint16_t vendor, device;
     uint8_t class_code, subclass, prog_if, revision;
-    uint8_t header_type;             /* without the multi-function bit */
-    uint8_t irq_line;                /* PCI_IRQ_NONE when not routed */
-    uint8_t irq_pin;                 /* 0 = none, 1..4 = INTA..INTD */
+    uint8_t header_type; /* without the multi-function bit */
+    uint8_t irq_line;    /* PCI_IRQ_NONE when not routed */
+    uint8_t irq_pin;     /* 0 = none, 1..4 = INTA..INTD */
     struct pci_bar bar[PCI_MAX_BARS];
 };
 

@@ -41,73 +41,73 @@
 #include "mm/kmalloc.h"
 #include "mm/pmm.h"
 
-#define VIRTIO_VENDOR 0x1af4
+#define VIRTIO_VENDOR            0x1af4
 #define VIRTIO_BLK_LEGACY_DEVICE 0x1001
 #define VIRTIO_BLK_MODERN_DEVICE 0x1042
 
 /* Legacy register offsets in BAR0 (no MSI-X). */
 #define VIRTIO_REG_DEVICE_FEATURES 0x00
-#define VIRTIO_REG_GUEST_FEATURES 0x04
-#define VIRTIO_REG_QUEUE_ADDRESS 0x08
-#define VIRTIO_REG_QUEUE_SIZE 0x0c
-#define VIRTIO_REG_QUEUE_SELECT 0x0e
-#define VIRTIO_REG_QUEUE_NOTIFY 0x10
-#define VIRTIO_REG_DEVICE_STATUS 0x12
-#define VIRTIO_REG_ISR_STATUS 0x13
-#define VIRTIO_REG_CONFIG 0x14
-#define VIRTIO_LEGACY_QUEUE_ALIGN PAGE_SIZE
+#define VIRTIO_REG_GUEST_FEATURES  0x04
+#define VIRTIO_REG_QUEUE_ADDRESS   0x08
+#define VIRTIO_REG_QUEUE_SIZE      0x0c
+#define VIRTIO_REG_QUEUE_SELECT    0x0e
+#define VIRTIO_REG_QUEUE_NOTIFY    0x10
+#define VIRTIO_REG_DEVICE_STATUS   0x12
+#define VIRTIO_REG_ISR_STATUS      0x13
+#define VIRTIO_REG_CONFIG          0x14
+#define VIRTIO_LEGACY_QUEUE_ALIGN  PAGE_SIZE
 
 /* Device status bits. */
 #define VIRTIO_STATUS_ACKNOWLEDGE 1
-#define VIRTIO_STATUS_DRIVER 2
-#define VIRTIO_STATUS_DRIVER_OK 4
+#define VIRTIO_STATUS_DRIVER      2
+#define VIRTIO_STATUS_DRIVER_OK   4
 #define VIRTIO_STATUS_FEATURES_OK 8
-#define VIRTIO_STATUS_FAILED 128
+#define VIRTIO_STATUS_FAILED      128
 
 #define VIRTIO_ISR_QUEUE 1
 
 /* Modern transport: vendor capabilities and the common configuration. */
-#define PCI_CAP_ID_VENDOR 0x09
-#define VIRTIO_CAP_CFG_TYPE 3
-#define VIRTIO_CAP_BAR 4
-#define VIRTIO_CAP_OFFSET 8
-#define VIRTIO_CAP_NOTIFY_MULT 16
-#define VIRTIO_PCI_CAP_COMMON 1
-#define VIRTIO_PCI_CAP_NOTIFY 2
-#define VIRTIO_PCI_CAP_ISR 3
-#define VIRTIO_PCI_CAP_DEVICE 4
-#define VIRTIO_COMMON_DFSELECT 0x00
-#define VIRTIO_COMMON_DF 0x04
-#define VIRTIO_COMMON_GFSELECT 0x08
-#define VIRTIO_COMMON_GF 0x0c
-#define VIRTIO_COMMON_STATUS 0x14
-#define VIRTIO_COMMON_Q_SELECT 0x16
-#define VIRTIO_COMMON_Q_SIZE 0x18
-#define VIRTIO_COMMON_Q_ENABLE 0x1c
-#define VIRTIO_COMMON_Q_NOFF 0x1e
-#define VIRTIO_COMMON_Q_DESC 0x20
-#define VIRTIO_COMMON_Q_AVAIL 0x28
-#define VIRTIO_COMMON_Q_USED 0x30
+#define PCI_CAP_ID_VENDOR       0x09
+#define VIRTIO_CAP_CFG_TYPE     3
+#define VIRTIO_CAP_BAR          4
+#define VIRTIO_CAP_OFFSET       8
+#define VIRTIO_CAP_NOTIFY_MULT  16
+#define VIRTIO_PCI_CAP_COMMON   1
+#define VIRTIO_PCI_CAP_NOTIFY   2
+#define VIRTIO_PCI_CAP_ISR      3
+#define VIRTIO_PCI_CAP_DEVICE   4
+#define VIRTIO_COMMON_DFSELECT  0x00
+#define VIRTIO_COMMON_DF        0x04
+#define VIRTIO_COMMON_GFSELECT  0x08
+#define VIRTIO_COMMON_GF        0x0c
+#define VIRTIO_COMMON_STATUS    0x14
+#define VIRTIO_COMMON_Q_SELECT  0x16
+#define VIRTIO_COMMON_Q_SIZE    0x18
+#define VIRTIO_COMMON_Q_ENABLE  0x1c
+#define VIRTIO_COMMON_Q_NOFF    0x1e
+#define VIRTIO_COMMON_Q_DESC    0x20
+#define VIRTIO_COMMON_Q_AVAIL   0x28
+#define VIRTIO_COMMON_Q_USED    0x30
 #define VIRTIO_F_VERSION_1_WORD 1 /* feature bit 32: bit 0 of word 1 */
-#define VIRTIO_F_VERSION_1_BIT 1u
-#define VIRTIO_RESET_POLLS 100000
-#define DIRECT_MAP_MIN_END (4ull << 30)
+#define VIRTIO_F_VERSION_1_BIT  1u
+#define VIRTIO_RESET_POLLS      100000
+#define DIRECT_MAP_MIN_END      (4ull << 30)
 
 /* Descriptor flags. */
-#define VRING_DESC_F_NEXT 1
+#define VRING_DESC_F_NEXT  1
 #define VRING_DESC_F_WRITE 2
 
 /* Request types and status. */
-#define VIRTIO_BLK_T_IN 0
-#define VIRTIO_BLK_T_OUT 1
-#define VIRTIO_BLK_S_OK 0
+#define VIRTIO_BLK_T_IN         0
+#define VIRTIO_BLK_T_OUT        1
+#define VIRTIO_BLK_S_OK         0
 #define VIRTIO_BLK_CFG_CAPACITY 0 /* u64 in device config */
 
-#define VBLK_MAX_SECTORS 128 /* per request: 64 KiB, at most 17 pages */
+#define VBLK_MAX_SECTORS    128 /* per request: 64 KiB, at most 17 pages */
 #define VBLK_MAX_DATA_DESCS (VBLK_MAX_SECTORS * BLOCK_SECTOR_SIZE / PAGE_SIZE + 1)
-#define VBLK_HDR_DESCS 2     /* header + status */
-#define VBLK_MAX_DEVICES 8
-#define VBLK_NO_DESC 0xffff
+#define VBLK_HDR_DESCS      2 /* header + status */
+#define VBLK_MAX_DEVICES    8
+#define VBLK_NO_DESC        0xffff
 
 struct vring_desc {
     uint64_t addr;
@@ -158,20 +158,20 @@ struct vblk {
     struct block_device bdev;
     struct pci_device *pci;
     const struct vblk_transport *tr;
-    uint16_t io;                   /* legacy: I/O BAR0 */
+    uint16_t io;                                              /* legacy: I/O BAR0 */
     volatile uint8_t *common, *isr_reg, *devcfg, *notify_reg; /* modern: MMIO */
-    uint8_t notify_mult_cap;       /* modern: config offset of the notify cap */
+    uint8_t notify_mult_cap; /* modern: config offset of the notify cap */
     uint8_t irq;
     uint16_t qsize;
     struct vring_desc *desc;
     struct vring_avail *avail;
     volatile struct vring_used *used;
-    struct virtio_blk_hdr *hdrs;   /* [qsize], DMA area, by head descriptor */
-    volatile uint8_t *status;      /* [qsize], DMA area */
-    struct semaphore **waiters;    /* [qsize]: sema of the request at head */
-    uint16_t last_used;            /* IRQ handler only */
-    struct lock lock;              /* guards the free list and avail ring */
-    struct condvar space;          /* signalled when descriptors are freed */
+    struct virtio_blk_hdr *hdrs; /* [qsize], DMA area, by head descriptor */
+    volatile uint8_t *status;    /* [qsize], DMA area */
+    struct semaphore **waiters;  /* [qsize]: sema of the request at head */
+    uint16_t last_used;          /* IRQ handler only */
+    struct lock lock;            /* guards the free list and avail ring */
+    struct condvar space;        /* signalled when descriptors are freed */
     uint16_t free_head, num_free;
     unsigned in_flight, max_in_flight;
 };
@@ -365,11 +365,26 @@ static const struct block_ops vblk_ops = {.read = vblk_read, .write = vblk_write
 
 /* ---- legacy transport: registers in I/O BAR0 ---- */
 
-static uint8_t legacy_get_status(struct vblk *v) { return inb(v->io + VIRTIO_REG_DEVICE_STATUS); }
-static void legacy_set_status(struct vblk *v, uint8_t s) { outb(v->io + VIRTIO_REG_DEVICE_STATUS, s); }
-static uint16_t legacy_queue_size(struct vblk *v) { return inw(v->io + VIRTIO_REG_QUEUE_SIZE); }
-static void legacy_notify(struct vblk *v) { outw(v->io + VIRTIO_REG_QUEUE_NOTIFY, 0); }
-static uint8_t legacy_isr(struct vblk *v) { return inb(v->io + VIRTIO_REG_ISR_STATUS); }
+static uint8_t legacy_get_status(struct vblk *v)
+{
+    return inb(v->io + VIRTIO_REG_DEVICE_STATUS);
+}
+static void legacy_set_status(struct vblk *v, uint8_t s)
+{
+    outb(v->io + VIRTIO_REG_DEVICE_STATUS, s);
+}
+static uint16_t legacy_queue_size(struct vblk *v)
+{
+    return inw(v->io + VIRTIO_REG_QUEUE_SIZE);
+}
+static void legacy_notify(struct vblk *v)
+{
+    outw(v->io + VIRTIO_REG_QUEUE_NOTIFY, 0);
+}
+static uint8_t legacy_isr(struct vblk *v)
+{
+    return inb(v->io + VIRTIO_REG_ISR_STATUS);
+}
 
 static int legacy_negotiate(struct vblk *v)
 {
@@ -392,21 +407,36 @@ static uint64_t legacy_capacity(struct vblk *v)
 }
 
 static const struct vblk_transport legacy_transport = {
-    "legacy",        legacy_get_status, legacy_set_status, legacy_negotiate, legacy_queue_size,
-    legacy_queue_set, legacy_notify,    legacy_isr,        legacy_capacity,
+    "legacy",         legacy_get_status, legacy_set_status, legacy_negotiate, legacy_queue_size,
+    legacy_queue_set, legacy_notify,     legacy_isr,        legacy_capacity,
 };
 
 /* ---- modern transport: structures in memory BARs ---- */
 
-#define MMIO8(base, off) (*(volatile uint8_t *)((base) + (off)))
+#define MMIO8(base, off)  (*(volatile uint8_t *)((base) + (off)))
 #define MMIO16(base, off) (*(volatile uint16_t *)((base) + (off)))
 #define MMIO32(base, off) (*(volatile uint32_t *)((base) + (off)))
 
-static uint8_t modern_get_status(struct vblk *v) { return MMIO8(v->common, VIRTIO_COMMON_STATUS); }
-static void modern_set_status(struct vblk *v, uint8_t s) { MMIO8(v->common, VIRTIO_COMMON_STATUS) = s; }
-static uint16_t modern_queue_size(struct vblk *v) { return MMIO16(v->common, VIRTIO_COMMON_Q_SIZE); }
-static void modern_notify(struct vblk *v) { *(volatile uint16_t *)v->notify_reg = 0; }
-static uint8_t modern_isr(struct vblk *v) { return *v->isr_reg; }
+static uint8_t modern_get_status(struct vblk *v)
+{
+    return MMIO8(v->common, VIRTIO_COMMON_STATUS);
+}
+static void modern_set_status(struct vblk *v, uint8_t s)
+{
+    MMIO8(v->common, VIRTIO_COMMON_STATUS) = s;
+}
+static uint16_t modern_queue_size(struct vblk *v)
+{
+    return MMIO16(v->common, VIRTIO_COMMON_Q_SIZE);
+}
+static void modern_notify(struct vblk *v)
+{
+    *(volatile uint16_t *)v->notify_reg = 0;
+}
+static uint8_t modern_isr(struct vblk *v)
+{
+    return *v->isr_reg;
+}
 
 static void modern_write64(struct vblk *v, unsigned off, uint64_t x)
 {
@@ -452,8 +482,8 @@ static uint64_t modern_capacity(struct vblk *v)
 }
 
 static const struct vblk_transport modern_transport = {
-    "modern",        modern_get_status, modern_set_status, modern_negotiate, modern_queue_size,
-    modern_queue_set, modern_notify,    modern_isr,        modern_capacity,
+    "modern",         modern_get_status, modern_set_status, modern_negotiate, modern_queue_size,
+    modern_queue_set, modern_notify,     modern_isr,        modern_capacity,
 };
 
 /* modern_map_cap: the direct-map address of the structure the vendor

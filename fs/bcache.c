@@ -21,12 +21,12 @@ struct bcache {
     struct block_device *dev;
     uint32_t block_size;
     uint32_t sectors_per_block;
-    uint64_t nblocks;   /* blocks on the device */
+    uint64_t nblocks; /* blocks on the device */
     size_t nbufs;
-    struct buf *bufs;   /* array of nbufs */
-    uint8_t *data;      /* nbufs * block_size bytes */
-    uint8_t *staging;   /* BCACHE_READAHEAD_MAX blocks for read-ahead */
-    struct list lru;    /* all buffers, most recently used first */
+    struct buf *bufs; /* array of nbufs */
+    uint8_t *data;    /* nbufs * block_size bytes */
+    uint8_t *staging; /* BCACHE_READAHEAD_MAX blocks for read-ahead */
+    struct list lru;  /* all buffers, most recently used first */
     struct bcache_stats stats;
 };
 
@@ -67,8 +67,7 @@ fail:
 /* write_buf_locked: write B's contents to the device and mark it clean. */
 static int write_buf_locked(struct bcache *c, struct buf *b)
 {
-    int err = block_write(c->dev, b->blockno * c->sectors_per_block, c->sectors_per_block,
-                          b->data);
+    int err = block_write(c->dev, b->blockno * c->sectors_per_block, c->sectors_per_block, b->data);
     if (err < 0) {
         printf("bcache: write of block %llu failed (%s)\n", (unsigned long long)b->blockno,
                err_name(err));
@@ -82,7 +81,8 @@ static int write_buf_locked(struct bcache *c, struct buf *b)
 /* lookup_locked: the valid buffer holding BLOCKNO, or NULL. */
 static struct buf *lookup_locked(struct bcache *c, uint64_t blockno)
 {
-    list_for_each(node, &c->lru) {
+    list_for_each(node, &c->lru)
+    {
         struct buf *b = list_entry(node, struct buf, lru);
         if (b->valid && b->blockno == blockno)
             return b;
@@ -328,8 +328,7 @@ int bcache_destroy(struct bcache *c)
     int err = bcache_sync(c);
     for (size_t i = 0; i < c->nbufs; i++)
         if (c->bufs[i].refcnt != 0)
-            panic("bcache_destroy: block %llu still held",
-                  (unsigned long long)c->bufs[i].blockno);
+            panic("bcache_destroy: block %llu still held", (unsigned long long)c->bufs[i].blockno);
     kfree(c->staging);
     kfree(c->data);
     kfree(c->bufs);

@@ -51,8 +51,8 @@ bool ext2_inode_is_dir(const struct ext2_inode *di);
 uint64_t ext2_inode_size(const struct ext2_inode *di);
 /* ext2_inode_create: allocate and store a fresh inode with MODE near the
  * directory PARENT_INO (links 0, size 0). ERR_NO_SPACE without inodes. */
-int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode,
-                      uint32_t *ino_out, struct ext2_inode *di_out);
+int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, uint32_t *ino_out,
+                      struct ext2_inode *di_out);
 /* ext2_inode_delete: free every block of inode INO and the inode itself
  * (its link count must be 0). */
 int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di);
@@ -70,15 +70,15 @@ int ext2_inode_extend(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, u
 
 /* Directories. Names are (pointer, length), not NUL-terminated. */
 /* ext2_dir_lookup: inode number of NAME in DIR, or ERR_NOT_FOUND. */
-int ext2_dir_lookup(struct ext2_fs *fs, const struct ext2_inode *dir, const char *name,
-                    size_t len, uint32_t *ino_out);
+int ext2_dir_lookup(struct ext2_fs *fs, const struct ext2_inode *dir, const char *name, size_t len,
+                    uint32_t *ino_out);
 /* ext2_dir_add: add entry NAME -> INO (of EXT2_FT_* TYPE) to DIR. Does not
  * check for duplicates; may grow DIR by a block (ERR_NO_SPACE). */
 int ext2_dir_add(struct ext2_fs *fs, uint32_t dir_ino, struct ext2_inode *dir, const char *name,
                  size_t len, uint32_t ino, uint8_t type);
 /* ext2_dir_remove: remove the entry NAME from DIR; ERR_NOT_FOUND. */
-int ext2_dir_remove(struct ext2_fs *fs, uint32_t dir_ino, struct ext2_inode *dir,
-                    const char *name, size_t len);
+int ext2_dir_remove(struct ext2_fs *fs, uint32_t dir_ino, struct ext2_inode *dir, const char *name,
+                    size_t len);
 /* ext2_dir_next: the next used entry at or after byte *POS of DIR: copies
  * its NUL-terminated name into NAME (EXT2_NAME_LEN + 1 bytes), sets *INO,
  * advances *POS and returns 1; returns 0 at the end, or an error. */

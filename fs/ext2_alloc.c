@@ -13,8 +13,8 @@
 #include "kernel/printf.h"
 
 #define BITS_PER_BYTE 8
-#define FULL_BYTE 0xFF
-#define NO_BIT UINT32_MAX
+#define FULL_BYTE     0xFF
+#define NO_BIT        UINT32_MAX
 
 /* find_zero: first clear bit in BITMAP at or after START and below LIMIT,
  * or NO_BIT. */

@@ -56,8 +56,8 @@ static bool name_is(const struct ext2_dir_entry *e, const char *name, size_t len
 }
 
 /* ext2_dir_lookup: see ext2.h. */
-int ext2_dir_lookup(struct ext2_fs *fs, const struct ext2_inode *dir, const char *name,
-                    size_t len, uint32_t *ino_out)
+int ext2_dir_lookup(struct ext2_fs *fs, const struct ext2_inode *dir, const char *name, size_t len,
+                    uint32_t *ino_out)
 {
     for (uint64_t fb = 0; fb < dir_blocks(fs, dir); fb++) {
         struct buf *b;
@@ -83,8 +83,8 @@ int ext2_dir_lookup(struct ext2_fs *fs, const struct ext2_inode *dir, const char
 }
 
 /* fill_entry: write NAME -> INO of TYPE into E (rec_len already set). */
-static void fill_entry(struct ext2_fs *fs, struct ext2_dir_entry *e, const char *name,
-                       size_t len, uint32_t ino, uint8_t type)
+static void fill_entry(struct ext2_fs *fs, struct ext2_dir_entry *e, const char *name, size_t len,
+                       uint32_t ino, uint8_t type)
 {
     e->inode = ino;
     e->name_len = (uint8_t)len;
@@ -185,8 +185,8 @@ static int remove_in_block(struct ext2_fs *fs, struct buf *b, const char *name, 
 }
 
 /* ext2_dir_remove: see ext2.h. */
-int ext2_dir_remove(struct ext2_fs *fs, uint32_t dir_ino, struct ext2_inode *dir,
-                    const char *name, size_t len)
+int ext2_dir_remove(struct ext2_fs *fs, uint32_t dir_ino, struct ext2_inode *dir, const char *name,
+                    size_t len)
 {
     for (uint64_t fb = 0; fb < dir_blocks(fs, dir); fb++) {
         struct buf *b;

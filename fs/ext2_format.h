@@ -6,77 +6,77 @@
 #pragma once
 #include <stdint.h>
 
-#define EXT2_SUPER_MAGIC 0xEF53
+#define EXT2_SUPER_MAGIC       0xEF53
 #define EXT2_SUPERBLOCK_OFFSET 1024 /* bytes from the start of the device */
-#define EXT2_SUPERBLOCK_SIZE 1024
-#define EXT2_MIN_BLOCK_LOG 10       /* block size = 1024 << s_log_block_size */
+#define EXT2_SUPERBLOCK_SIZE   1024
+#define EXT2_MIN_BLOCK_LOG     10 /* block size = 1024 << s_log_block_size */
 
 /* s_state */
 #define EXT2_VALID_FS 0x0001 /* cleanly unmounted */
 #define EXT2_ERROR_FS 0x0002 /* errors detected */
 
 /* s_rev_level */
-#define EXT2_GOOD_OLD_REV 0
-#define EXT2_DYNAMIC_REV 1
+#define EXT2_GOOD_OLD_REV        0
+#define EXT2_DYNAMIC_REV         1
 #define EXT2_GOOD_OLD_INODE_SIZE 128
-#define EXT2_GOOD_OLD_FIRST_INO 11
+#define EXT2_GOOD_OLD_FIRST_INO  11
 
 /* s_feature_compat (safe to ignore when unknown) */
-#define EXT2_FEATURE_COMPAT_DIR_PREALLOC 0x0001
+#define EXT2_FEATURE_COMPAT_DIR_PREALLOC  0x0001
 #define EXT2_FEATURE_COMPAT_IMAGIC_INODES 0x0002
-#define EXT3_FEATURE_COMPAT_HAS_JOURNAL 0x0004
-#define EXT2_FEATURE_COMPAT_EXT_ATTR 0x0008
-#define EXT2_FEATURE_COMPAT_RESIZE_INODE 0x0010
-#define EXT2_FEATURE_COMPAT_DIR_INDEX 0x0020
+#define EXT3_FEATURE_COMPAT_HAS_JOURNAL   0x0004
+#define EXT2_FEATURE_COMPAT_EXT_ATTR      0x0008
+#define EXT2_FEATURE_COMPAT_RESIZE_INODE  0x0010
+#define EXT2_FEATURE_COMPAT_DIR_INDEX     0x0020
 
 /* s_feature_ro_compat (unknown ones: mounting read-write is unsafe) */
 #define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER 0x0001
-#define EXT2_FEATURE_RO_COMPAT_LARGE_FILE 0x0002
-#define EXT2_FEATURE_RO_COMPAT_BTREE_DIR 0x0004
+#define EXT2_FEATURE_RO_COMPAT_LARGE_FILE   0x0002
+#define EXT2_FEATURE_RO_COMPAT_BTREE_DIR    0x0004
 
 /* s_feature_incompat (unknown ones: mounting at all is unsafe) */
 #define EXT2_FEATURE_INCOMPAT_COMPRESSION 0x0001
-#define EXT2_FEATURE_INCOMPAT_FILETYPE 0x0002
-#define EXT3_FEATURE_INCOMPAT_RECOVER 0x0004
+#define EXT2_FEATURE_INCOMPAT_FILETYPE    0x0002
+#define EXT3_FEATURE_INCOMPAT_RECOVER     0x0004
 #define EXT3_FEATURE_INCOMPAT_JOURNAL_DEV 0x0008
-#define EXT2_FEATURE_INCOMPAT_META_BG 0x0010
+#define EXT2_FEATURE_INCOMPAT_META_BG     0x0010
 
 /* Reserved inode numbers */
-#define EXT2_BAD_INO 1
+#define EXT2_BAD_INO  1
 #define EXT2_ROOT_INO 2
 
 /* i_mode: file type (high 4 bits of the 16) and permission bits */
-#define EXT2_S_IFMT 0xF000
-#define EXT2_S_IFREG 0x8000
-#define EXT2_S_IFDIR 0x4000
+#define EXT2_S_IFMT            0xF000
+#define EXT2_S_IFREG           0x8000
+#define EXT2_S_IFDIR           0x4000
 #define EXT2_MODE_FILE_DEFAULT (EXT2_S_IFREG | 0644)
-#define EXT2_MODE_DIR_DEFAULT (EXT2_S_IFDIR | 0755)
+#define EXT2_MODE_DIR_DEFAULT  (EXT2_S_IFDIR | 0755)
 
 /* i_flags */
 #define EXT2_INDEX_FL 0x00001000 /* hashed-indexed directory (dir_index) */
 
 /* i_block[]: 12 direct pointers, then single, double, triple indirect */
 #define EXT2_NDIR_BLOCKS 12
-#define EXT2_IND_BLOCK 12
-#define EXT2_DIND_BLOCK 13
-#define EXT2_TIND_BLOCK 14
-#define EXT2_N_BLOCKS 15
+#define EXT2_IND_BLOCK   12
+#define EXT2_DIND_BLOCK  13
+#define EXT2_TIND_BLOCK  14
+#define EXT2_N_BLOCKS    15
 
 /* Directory entry file_type (with the filetype feature) */
-#define EXT2_FT_UNKNOWN 0
+#define EXT2_FT_UNKNOWN  0
 #define EXT2_FT_REG_FILE 1
-#define EXT2_FT_DIR 2
+#define EXT2_FT_DIR      2
 
-#define EXT2_NAME_LEN 255
+#define EXT2_NAME_LEN         255
 #define EXT2_DIR_ENTRY_HEADER 8 /* inode, rec_len, name_len, file_type */
-#define EXT2_DIR_ROUND 4        /* rec_len is a multiple of this */
+#define EXT2_DIR_ROUND        4 /* rec_len is a multiple of this */
 
 /* i_blocks counts 512-byte units */
 #define EXT2_IBLOCK_UNIT 512
 
 struct ext2_super_block {
-    uint32_t s_inodes_count;      /* total inodes */
-    uint32_t s_blocks_count;      /* total blocks */
+    uint32_t s_inodes_count; /* total inodes */
+    uint32_t s_blocks_count; /* total blocks */
     uint32_t s_r_blocks_count;
     uint32_t s_free_blocks_count; /* kept exact by the allocator */
     uint32_t s_free_inodes_count; /* kept exact by the allocator */
@@ -101,8 +101,8 @@ struct ext2_super_block {
     uint16_t s_def_resuid;
     uint16_t s_def_resgid;
     /* EXT2_DYNAMIC_REV only */
-    uint32_t s_first_ino;      /* first non-reserved inode */
-    uint16_t s_inode_size;     /* 128 or 256 */
+    uint32_t s_first_ino;  /* first non-reserved inode */
+    uint16_t s_inode_size; /* 128 or 256 */
     uint16_t s_block_group_nr;
     uint32_t s_feature_compat;
     uint32_t s_feature_incompat;
@@ -151,13 +151,13 @@ _Static_assert(sizeof(struct ext2_group_desc) == EXT2_GROUP_DESC_SIZE, "group de
 /* The first 128 bytes of every inode (rev 1 inodes may be larger; the
  * rest, starting with i_extra_isize, is preserved as is). */
 struct ext2_inode {
-    uint16_t i_mode;        /* EXT2_S_IF* | permissions */
+    uint16_t i_mode; /* EXT2_S_IF* | permissions */
     uint16_t i_uid;
-    uint32_t i_size;        /* size in bytes, low 32 bits */
+    uint32_t i_size; /* size in bytes, low 32 bits */
     uint32_t i_atime;
     uint32_t i_ctime;
     uint32_t i_mtime;
-    uint32_t i_dtime;       /* deletion time; 0 while in use */
+    uint32_t i_dtime; /* deletion time; 0 while in use */
     uint16_t i_gid;
     uint16_t i_links_count; /* directory entries naming it */
     uint32_t i_blocks;      /* 512-byte units, data + indirect blocks */
@@ -166,7 +166,7 @@ struct ext2_inode {
     uint32_t i_block[EXT2_N_BLOCKS]; /* block map; 0 = hole */
     uint32_t i_generation;
     uint32_t i_file_acl;
-    uint32_t i_size_high;   /* regular files: high 32 bits of the size */
+    uint32_t i_size_high; /* regular files: high 32 bits of the size */
     uint32_t i_faddr;
     uint8_t i_osd2[12];
 };

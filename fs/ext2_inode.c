@@ -11,7 +11,7 @@
 #include "kernel/errors.h"
 #include "kernel/string.h"
 
-#define EXT2_MAX_DEPTH 4 /* inode slot + three levels of indirect blocks */
+#define EXT2_MAX_DEPTH      4 /* inode slot + three levels of indirect blocks */
 #define EXT2_SIZE_32BIT_MAX 0x7fffffffu
 /* i_blocks counts 512-byte units in 32 bits: stay well below 2 TiB. */
 #define EXT2_FILE_BYTES_MAX (1ull << 40)
@@ -170,8 +170,8 @@ static int walk_level(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, u
 }
 
 /* ext2_bmap: see ext2_internal.h. */
-int ext2_bmap(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t fblock,
-              bool alloc, uint32_t *out, bool *new_block)
+int ext2_bmap(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t fblock, bool alloc,
+              uint32_t *out, bool *new_block)
 {
     uint32_t slots[EXT2_MAX_DEPTH];
     int depth = map_path(fs, fblock, slots);
@@ -216,8 +216,8 @@ long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf,
             chunk = size - done;
         uint32_t blk;
         /* Without ALLOC the map is only read: the cast is safe. */
-        int err = ext2_bmap(fs, 0, (struct ext2_inode *)di, pos / fs->block_size, false, &blk,
-                            NULL);
+        int err =
+            ext2_bmap(fs, 0, (struct ext2_inode *)di, pos / fs->block_size, false, &blk, NULL);
         struct buf *b = NULL;
         if (err == 0 && blk != 0)
             err = bcache_get(fs->cache, blk, &b);
@@ -273,8 +273,8 @@ long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, c
         size_t chunk = fs->block_size - boff;
         if (chunk > size - done)
             chunk = size - done;
-        if ((err = write_block(fs, ino, di, pos / fs->block_size, boff,
-                               (const uint8_t *)buf + done, chunk)) < 0)
+        if ((err = write_block(fs, ino, di, pos / fs->block_size, boff, (const uint8_t *)buf + done,
+                               chunk)) < 0)
             break;
         if (pos + chunk > ext2_inode_size(di) && (err = set_size(fs, di, pos + chunk)) < 0)
             break;
@@ -323,8 +323,8 @@ static int init_slot(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *
 }
 
 /* ext2_inode_create: see ext2.h. */
-int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode,
-                      uint32_t *ino_out, struct ext2_inode *di)
+int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, uint32_t *ino_out,
+                      struct ext2_inode *di)
 {
     bool dir = (mode & EXT2_S_IFMT) == EXT2_S_IFDIR;
     int err = ext2_ialloc(fs, parent_ino, dir, ino_out);
@@ -361,8 +361,8 @@ static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
 /* ext2_inode_delete: see ext2.h. */
 int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di)
 {
-    static const int levels[EXT2_N_BLOCKS] = {[EXT2_IND_BLOCK] = 1, [EXT2_DIND_BLOCK] = 2,
-                                              [EXT2_TIND_BLOCK] = 3};
+    static const int levels[EXT2_N_BLOCKS] = {
+        [EXT2_IND_BLOCK] = 1, [EXT2_DIND_BLOCK] = 2, [EXT2_TIND_BLOCK] = 3};
     int result = 0;
     for (int i = 0; i < EXT2_N_BLOCKS; i++) {
         if (di->i_block[i] == 0)

@@ -8,16 +8,16 @@
 struct ext2_fs {
     struct block_device *dev;
     struct bcache *cache;
-    struct ext2_super_block sb;  /* in-memory copy, written at sync */
-    struct ext2_group_desc *gd;  /* ngroups descriptors, written at sync */
+    struct ext2_super_block sb; /* in-memory copy, written at sync */
+    struct ext2_group_desc *gd; /* ngroups descriptors, written at sync */
     uint32_t ngroups;
-    uint32_t gd_blocks;          /* blocks the descriptor table occupies */
+    uint32_t gd_blocks; /* blocks the descriptor table occupies */
     uint32_t block_size;
     uint32_t inode_size;
-    uint32_t first_ino;          /* first non-reserved inode */
-    uint32_t ptrs_per_block;     /* block numbers per indirect block */
-    uint64_t max_file_blocks;    /* blocks the block map can address */
-    uint32_t now;                /* timestamp for new inodes (no clock) */
+    uint32_t first_ino;       /* first non-reserved inode */
+    uint32_t ptrs_per_block;  /* block numbers per indirect block */
+    uint64_t max_file_blocks; /* blocks the block map can address */
+    uint32_t now;             /* timestamp for new inodes (no clock) */
 };
 
 /* ext2_alloc.c */
@@ -36,5 +36,5 @@ int ext2_ifree(struct ext2_fs *fs, uint32_t ino, bool dir);
 /* ext2_bmap: the disk block of file block FBLOCK of DI (0 = hole). With
  * ALLOC, fill holes (data and indirect blocks), updating DI's i_blocks
  * and block map; *NEW_BLOCK tells the data block was just allocated. */
-int ext2_bmap(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t fblock,
-              bool alloc, uint32_t *out, bool *new_block);
+int ext2_bmap(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t fblock, bool alloc,
+              uint32_t *out, bool *new_block);

@@ -17,9 +17,9 @@
 #define EXT2_INCOMPAT_SUPPORTED EXT2_FEATURE_INCOMPAT_FILETYPE
 #define EXT2_RO_COMPAT_SUPPORTED \
     (EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER | EXT2_FEATURE_RO_COMPAT_LARGE_FILE)
-#define EXT2_MAX_BLOCK_LOG 2 /* 4096-byte blocks */
+#define EXT2_MAX_BLOCK_LOG    2 /* 4096-byte blocks */
 #define EXT2_INODE_SIZE_LARGE 256
-#define EXT2_SB_SECTORS (EXT2_SUPERBLOCK_SIZE / BLOCK_SECTOR_SIZE)
+#define EXT2_SB_SECTORS       (EXT2_SUPERBLOCK_SIZE / BLOCK_SECTOR_SIZE)
 
 /* bad: print why the superblock is refused and return ERR. */
 static int bad(int err, const char *why)

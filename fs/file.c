@@ -26,11 +26,11 @@
 #include "mm/memlayout.h"
 
 struct inode {
-    struct list_node elem;   /* on open_inodes */
+    struct list_node elem; /* on open_inodes */
     uint32_t ino;
-    int open_cnt;            /* references */
-    int deny_write_cnt;      /* files that called file_deny_write */
-    struct ext2_inode disk;  /* authoritative copy while open */
+    int open_cnt;           /* references */
+    int deny_write_cnt;     /* files that called file_deny_write */
+    struct ext2_inode disk; /* authoritative copy while open */
 };
 
 struct file {
@@ -40,9 +40,9 @@ struct file {
 };
 
 static struct lock fs_lock;
-static struct ext2_fs *fs;         /* the mounted file system */
-static struct list open_inodes;    /* struct inode.elem */
-static struct inode *root;         /* kept open while mounted */
+static struct ext2_fs *fs;      /* the mounted file system */
+static struct list open_inodes; /* struct inode.elem */
+static struct inode *root;      /* kept open while mounted */
 
 /* fs_init: see file.h. */
 int fs_init(struct block_device *dev)
@@ -131,7 +131,8 @@ int fs_shutdown(void)
 /* inode_open_locked: see inode_open. */
 static int inode_open_locked(uint32_t ino, struct inode **out)
 {
-    list_for_each(node, &open_inodes) {
+    list_for_each(node, &open_inodes)
+    {
         struct inode *inode = list_entry(node, struct inode, elem);
         if (inode->ino == ino) {
             inode->open_cnt++;
@@ -323,8 +324,8 @@ static int create_file_locked(struct inode *dir, const char *name, uint64_t size
     di.i_links_count = 1;
     if ((err = ext2_inode_store(fs, ino, &di)) < 0 ||
         (err = ext2_inode_extend(fs, ino, &di, size)) < 0 ||
-        (err = ext2_dir_add(fs, dir->ino, &dir->disk, name, strlen(name), ino,
-                            EXT2_FT_REG_FILE)) < 0)
+        (err = ext2_dir_add(fs, dir->ino, &dir->disk, name, strlen(name), ino, EXT2_FT_REG_FILE)) <
+            0)
         discard_new_locked(ino, &di);
     return err;
 }

@@ -25,12 +25,8 @@ typedef int action_fn(const struct cmdline_action *a);
 static action_fn action_ktest, action_fault, action_blockbench, action_fsbench, action_run;
 
 const struct cmdline_action_desc kernel_actions[] = {
-    {"ktest", 0, 1},
-    {"fault", 1, 1},
-    {"blockbench", 0, 1},
-    {"fsbench", 0, 1},
-    {"run", 1, 1},
-    {NULL, 0, 0},
+    {"ktest", 0, 1},   {"fault", 1, 1}, {"blockbench", 0, 1},
+    {"fsbench", 0, 1}, {"run", 1, 1},   {NULL, 0, 0},
 };
 
 static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench,
@@ -113,9 +109,9 @@ static int action_fault(const struct cmdline_action *a)
     return -1;
 }
 
-#define BENCH_BYTES (16ul << 20)
+#define BENCH_BYTES         (16ul << 20)
 #define BENCH_CHUNK_SECTORS 128
-#define BENCH_MIN_TICKS TIMER_HZ
+#define BENCH_MIN_TICKS     TIMER_HZ
 
 /* action_blockbench: `blockbench [DEV]`: read the first 16 MiB of raw
  * sectors of DEV (default: the first disk; less if it is smaller)

@@ -8,9 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define BITMAP_ERROR SIZE_MAX
-#define BITMAP_WORD_BITS 64u
-#define BITMAP_WORDS(bits) (((bits) + BITMAP_WORD_BITS - 1) / BITMAP_WORD_BITS)
+#define BITMAP_ERROR               SIZE_MAX
+#define BITMAP_WORD_BITS           64u
+#define BITMAP_WORDS(bits)         (((bits) + BITMAP_WORD_BITS - 1) / BITMAP_WORD_BITS)
 #define BITMAP_STORAGE_BYTES(bits) (BITMAP_WORDS(bits) * sizeof(uint64_t))
 
 struct bitmap {

@@ -8,9 +8,9 @@
 #include "kernel/string.h"
 #include "mm/kmalloc.h"
 
-#define BITMAP_T_RANDOM_BITS 300u
+#define BITMAP_T_RANDOM_BITS   300u
 #define BITMAP_T_RANDOM_ROUNDS 40
-#define BITMAP_T_SWAP_SLOTS 100u
+#define BITMAP_T_SWAP_SLOTS    100u
 
 static const size_t bitmap_t_sizes[] = {0, 1, 2, 63, 64, 65, 127, 128, 129, 200, 1000};
 #define BITMAP_T_NSIZES (sizeof(bitmap_t_sizes) / sizeof(bitmap_t_sizes[0]))

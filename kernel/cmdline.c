@@ -27,7 +27,7 @@ static int split_words(char *text, char **words, int max)
         words[n++] = w;
         while (*r && *r != ' ' && *r != '\t' && *r != '\n') {
             if (*r == '\'') {
-                for (r++; *r && *r != '\''; )
+                for (r++; *r && *r != '\'';)
                     *w++ = *r++;
                 if (!*r)
                     return ERR_INVALID;
@@ -55,9 +55,21 @@ static bool parse_size(const char *s, uint64_t *out)
         if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, *s - '0', &v))
             return false;
     switch (*s) {
-    case 'K': case 'k': unit = KIB; s++; break;
-    case 'M': case 'm': unit = KIB * KIB; s++; break;
-    case 'G': case 'g': unit = KIB * KIB * KIB; s++; break;
+    case 'K':
+    case 'k':
+        unit = KIB;
+        s++;
+        break;
+    case 'M':
+    case 'm':
+        unit = KIB * KIB;
+        s++;
+        break;
+    case 'G':
+    case 'g':
+        unit = KIB * KIB * KIB;
+        s++;
+        break;
     default: break;
     }
     if (__builtin_mul_overflow(v, unit, out))

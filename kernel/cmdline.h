@@ -10,9 +10,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define CMDLINE_MAX 1024
-#define CMDLINE_MAX_WORDS 64
-#define CMDLINE_MAX_ACTIONS 16
+#define CMDLINE_MAX             1024
+#define CMDLINE_MAX_WORDS       64
+#define CMDLINE_MAX_ACTIONS     16
 #define CMDLINE_ACTION_MAX_ARGS 2
 
 struct cmdline_action {
@@ -22,11 +22,11 @@ struct cmdline_action {
 };
 
 struct cmdline {
-    bool power_off;   /* -q */
-    bool verbose;     /* -v */
-    bool audit;       /* -audit */
-    uint64_t mem_limit;         /* mem=, 0 = no limit */
-    long user_frame_limit;      /* -ul=, -1 = no limit */
+    bool power_off;        /* -q */
+    bool verbose;          /* -v */
+    bool audit;            /* -audit */
+    uint64_t mem_limit;    /* mem=, 0 = no limit */
+    long user_frame_limit; /* -ul=, -1 = no limit */
     int action_count;
     struct cmdline_action actions[CMDLINE_MAX_ACTIONS];
 };

@@ -7,15 +7,11 @@
 #include "kernel/string.h"
 
 #define TEXT_SIZE 256
-#define ERR_SIZE 96
-#define KIB 1024ull
+#define ERR_SIZE  96
+#define KIB       1024ull
 
 static const struct cmdline_action_desc test_actions[] = {
-    {"run", 1, 1},
-    {"ktest", 0, 1},
-    {"pair", 2, 2},
-    {"opt", 1, 2},
-    {NULL, 0, 0},
+    {"run", 1, 1}, {"ktest", 0, 1}, {"pair", 2, 2}, {"opt", 1, 2}, {NULL, 0, 0},
 };
 
 /* The parse result of the current test (too big for comfort on the stack

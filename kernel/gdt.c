@@ -7,14 +7,14 @@
 #include "kernel/string.h"
 
 #define IST_STACK_SIZE 8192
-#define IST_COUNT 3
+#define IST_COUNT      3
 
 /* Access bytes and flags of the descriptors. */
-#define DESC_KCODE 0x00af9a000000ffffull /* present, DPL0, code, long mode */
-#define DESC_KDATA 0x00cf92000000ffffull /* present, DPL0, data */
-#define DESC_UDATA 0x00cff2000000ffffull /* present, DPL3, data */
-#define DESC_UCODE 0x00affa000000ffffull /* present, DPL3, code, long mode */
-#define TSS_TYPE_AVAILABLE 0x89          /* present, 64-bit TSS available */
+#define DESC_KCODE         0x00af9a000000ffffull /* present, DPL0, code, long mode */
+#define DESC_KDATA         0x00cf92000000ffffull /* present, DPL0, data */
+#define DESC_UDATA         0x00cff2000000ffffull /* present, DPL3, data */
+#define DESC_UCODE         0x00affa000000ffffull /* present, DPL3, code, long mode */
+#define TSS_TYPE_AVAILABLE 0x89                  /* present, 64-bit TSS available */
 
 struct tss {
     uint32_t reserved0;
@@ -31,7 +31,16 @@ struct gdt_ptr {
     uint64_t base;
 } __attribute__((packed));
 
-enum { GDT_NULL, GDT_KCODE, GDT_KDATA, GDT_UDATA, GDT_UCODE, GDT_TSS_LOW, GDT_TSS_HIGH, GDT_ENTRIES };
+enum {
+    GDT_NULL,
+    GDT_KCODE,
+    GDT_KDATA,
+    GDT_UDATA,
+    GDT_UCODE,
+    GDT_TSS_LOW,
+    GDT_TSS_HIGH,
+    GDT_ENTRIES
+};
 
 static uint64_t gdt[GDT_ENTRIES];
 static struct tss tss;

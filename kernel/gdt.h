@@ -7,11 +7,11 @@
 #define SEL_KDATA 0x10
 #define SEL_UDATA (0x18 | 3)
 #define SEL_UCODE (0x20 | 3)
-#define SEL_TSS 0x28
+#define SEL_TSS   0x28
 
 /* Interrupt stack table slots (1-based, as the IDT encodes them). */
-#define IST_DOUBLE_FAULT 1
-#define IST_NMI 2
+#define IST_DOUBLE_FAULT  1
+#define IST_NMI           2
 #define IST_MACHINE_CHECK 3
 
 void gdt_init(void);

@@ -18,11 +18,11 @@
 #include "kernel/panic.h"
 #include "mm/kmalloc.h"
 
-#define HASH_MIN_BUCKETS 8u
-#define HASH_MAX_LOAD 2u
+#define HASH_MIN_BUCKETS    8u
+#define HASH_MAX_LOAD       2u
 #define HASH_SHRINK_DIVISOR 4u
-#define HASH_FNV_OFFSET 0xcbf29ce484222325ull
-#define HASH_FNV_PRIME 0x100000001b3ull
+#define HASH_FNV_OFFSET     0xcbf29ce484222325ull
+#define HASH_FNV_PRIME      0x100000001b3ull
 
 /* hash_bucket: the head pointer of the bucket for cached hash HV. */
 static struct hash_node **hash_bucket(const struct hash *h, uint64_t hv)

@@ -9,11 +9,11 @@
 #include "kernel/string.h"
 #include "mm/kmalloc.h"
 
-#define HASH_T_BIG 100000u
-#define HASH_T_SMALL 1000u
-#define HASH_T_MIN_BUCKETS 8u /* hash.c's HASH_MIN_BUCKETS */
-#define HASH_T_MAX_LOAD 2u    /* hash.c's HASH_MAX_LOAD */
-#define HASH_T_SPREAD 64u     /* buckets in the spread check */
+#define HASH_T_BIG         100000u
+#define HASH_T_SMALL       1000u
+#define HASH_T_MIN_BUCKETS 8u  /* hash.c's HASH_MIN_BUCKETS */
+#define HASH_T_MAX_LOAD    2u  /* hash.c's HASH_MAX_LOAD */
+#define HASH_T_SPREAD      64u /* buckets in the spread check */
 
 struct hash_t_item {
     uint64_t key;

@@ -11,12 +11,12 @@
 #include "kernel/sync.h"
 
 #define INPUT_BUF_SIZE 256
-#define KBD_DATA_PORT 0x60
-#define KBD_RELEASE 0x80
-#define SC_LSHIFT 0x2a
-#define SC_RSHIFT 0x36
-#define SC_EXTENDED 0xe0
-#define SC_TABLE_SIZE 0x3a
+#define KBD_DATA_PORT  0x60
+#define KBD_RELEASE    0x80
+#define SC_LSHIFT      0x2a
+#define SC_RSHIFT      0x36
+#define SC_EXTENDED    0xe0
+#define SC_TABLE_SIZE  0x3a
 
 static struct spinlock input_lock = {.name = "input"};
 static struct semaphore input_avail;
@@ -26,16 +26,16 @@ static bool shift_down;
 
 /* Scancode set 1 -> ASCII, unshifted and shifted (0 = no character). */
 static const char sc_plain[SC_TABLE_SIZE] = {
-    0, 27, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=', '\b',
-    '\t', 'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[', ']', '\n',
-    0, 'a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', ';', '\'', '`',
-    0, '\\', 'z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '/', 0, '*', 0, ' ',
+    0,    27,  '1', '2', '3', '4', '5', '6', '7', '8', '9',  '0', '-', '=',  '\b',
+    '\t', 'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p',  '[', ']', '\n', 0,
+    'a',  's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', ';', '\'', '`', 0,   '\\', 'z',
+    'x',  'c', 'v', 'b', 'n', 'm', ',', '.', '/', 0,   '*',  0,   ' ',
 };
 static const char sc_shift[SC_TABLE_SIZE] = {
-    0, 27, '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+', '\b',
-    '\t', 'Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{', '}', '\n',
-    0, 'A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', ':', '"', '~',
-    0, '|', 'Z', 'X', 'C', 'V', 'B', 'N', 'M', '<', '>', '?', 0, '*', 0, ' ',
+    0,    27,  '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+',  '\b',
+    '\t', 'Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{', '}', '\n', 0,
+    'A',  'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', ':', '"', '~', 0,   '|',  'Z',
+    'X',  'C', 'V', 'B', 'N', 'M', '<', '>', '?', 0,   '*', 0,   ' ',
 };
 
 void input_putc(char c)

@@ -24,21 +24,22 @@ struct ktest {
 #define KTEST_SECTION ".ktests"
 #endif
 
-#define KTEST(suite_, name_)                                                        \
-    static void ktest_fn_##suite_##_##name_(struct ktest_ctx *ctx);                 \
-    __attribute__((used, section(KTEST_SECTION), aligned(8))) static const struct ktest \
-        ktest_desc_##suite_##_##name_ = {#suite_, #name_, ktest_fn_##suite_##_##name_}; \
+#define KTEST(suite_, name_)                                                                \
+    static void ktest_fn_##suite_##_##name_(struct ktest_ctx *ctx);                         \
+    __attribute__((used, section(KTEST_SECTION),                                            \
+                   aligned(8))) static const struct ktest ktest_desc_##suite_##_##name_ = { \
+        #suite_, #name_, ktest_fn_##suite_##_##name_};                                      \
     static void ktest_fn_##suite_##_##name_(struct ktest_ctx *ctx)
 
 void ktest_fail(struct ktest_ctx *ctx, const char *file, int line, const char *expr);
 
 /* KT_ASSERT: on failure record it and return from the test function. */
-#define KT_ASSERT(cond)                                      \
-    do {                                                     \
-        if (!(cond)) {                                       \
-            ktest_fail(ctx, __FILE__, __LINE__, #cond);      \
-            return;                                          \
-        }                                                    \
+#define KT_ASSERT(cond)                                 \
+    do {                                                \
+        if (!(cond)) {                                  \
+            ktest_fail(ctx, __FILE__, __LINE__, #cond); \
+            return;                                     \
+        }                                               \
     } while (0)
 
 /* ktest_run: run SUITE (or all suites when NULL); returns number failed. */

@@ -14,18 +14,17 @@ struct list {
     struct list_node head;
 };
 
-#define container_of(ptr, type, member) \
-    ((type *)((char *)(ptr) - offsetof(type, member)))
-#define list_entry(node, type, member) container_of(node, type, member)
+#define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
+#define list_entry(node, type, member)  container_of(node, type, member)
 
 /* Iterate over the nodes of LIST; the body must not remove NODE. */
 #define list_for_each(node, list) \
     for (struct list_node *node = (list)->head.next; node != &(list)->head; node = node->next)
 
 /* Iterate allowing removal of NODE inside the body. */
-#define list_for_each_safe(node, tmp, list)                                  \
-    for (struct list_node *node = (list)->head.next, *tmp = node->next;      \
-         node != &(list)->head; node = tmp, tmp = node->next)
+#define list_for_each_safe(node, tmp, list)                                                    \
+    for (struct list_node *node = (list)->head.next, *tmp = node->next; node != &(list)->head; \
+         node = tmp, tmp = node->next)
 
 /* list_init: make LIST empty. */
 static inline void list_init(struct list *list)

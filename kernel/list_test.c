@@ -101,8 +101,8 @@ KTEST(list, remove_and_linked)
     KT_ASSERT(list_node_linked(&e[3].node));
     list_remove(&e[3].node);
     KT_ASSERT(!list_node_linked(&e[3].node));
-    list_remove(&e[0].node);                 /* first */
-    list_remove(&e[ELEM_COUNT - 1].node);    /* last */
+    list_remove(&e[0].node);              /* first */
+    list_remove(&e[ELEM_COUNT - 1].node); /* last */
     KT_ASSERT(list_size(&l) == ELEM_COUNT - 3);
     KT_ASSERT(value_of(list_front(&l)) == 1);
     KT_ASSERT(value_of(list_back(&l)) == ELEM_COUNT - 2);
@@ -128,13 +128,15 @@ KTEST(list, for_each_safe_removes_odd)
     struct list l;
     struct elem e[ELEM_COUNT];
     fill(&l, e, ELEM_COUNT);
-    list_for_each_safe(n, tmp, &l) {
+    list_for_each_safe(n, tmp, &l)
+    {
         if (value_of(n) % 2)
             list_remove(n);
     }
     KT_ASSERT(list_size(&l) == ELEM_COUNT / 2);
     int expect = 0;
-    list_for_each(n, &l) {
+    list_for_each(n, &l)
+    {
         KT_ASSERT(value_of(n) == expect);
         expect += 2;
     }

@@ -26,9 +26,9 @@
 #include "proc/thread.h"
 
 #define MB2_BOOTLOADER_MAGIC 0x36d76289
-#define KERNEL_NAME "Cinder"
-#define KERNEL_VERSION "0.1"
-#define MIB (1024 * 1024)
+#define KERNEL_NAME          "Cinder"
+#define KERNEL_VERSION       "0.1"
+#define MIB                  (1024 * 1024)
 
 static char cmdline_text[CMDLINE_MAX];
 extern char _kernel_start[], _kernel_end[];

@@ -63,8 +63,8 @@ void panic(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    panic_common((uint64_t)__builtin_return_address(0), *(uint64_t *)__builtin_frame_address(0), fmt,
-                 ap);
+    panic_common((uint64_t)__builtin_return_address(0), *(uint64_t *)__builtin_frame_address(0),
+                 fmt, ap);
 }
 
 void panic_at(uint64_t rip, uint64_t rbp, const char *fmt, ...)

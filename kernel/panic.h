@@ -6,9 +6,9 @@
 
 __attribute__((noreturn, format(printf, 1, 2))) void panic(const char *fmt, ...);
 
-#define ASSERT(cond)                                                              \
-    do {                                                                          \
-        if (!(cond))                                                              \
+#define ASSERT(cond)                                                                        \
+    do {                                                                                    \
+        if (!(cond))                                                                        \
             panic("%s:%d: %s: assertion `%s' failed", __FILE__, __LINE__, __func__, #cond); \
     } while (0)
 

@@ -7,17 +7,17 @@
 #include "kernel/printf.h"
 #include "proc/thread.h"
 
-#define PIC1_CMD 0x20
-#define PIC1_DATA 0x21
-#define PIC2_CMD 0xa0
-#define PIC2_DATA 0xa1
-#define ICW1_INIT_ICW4 0x11
-#define ICW4_8086 0x01
-#define PIC_EOI 0x20
-#define PIC_READ_ISR 0x0b
-#define PIC_IRQS_PER_CHIP 8
+#define PIC1_CMD               0x20
+#define PIC1_DATA              0x21
+#define PIC2_CMD               0xa0
+#define PIC2_DATA              0xa1
+#define ICW1_INIT_ICW4         0x11
+#define ICW4_8086              0x01
+#define PIC_EOI                0x20
+#define PIC_READ_ISR           0x0b
+#define PIC_IRQS_PER_CHIP      8
 #define CASCADE_MASK_ON_MASTER (1u << IRQ_CASCADE)
-#define CASCADE_IDENTITY 2
+#define CASCADE_IDENTITY       2
 
 static trap_handler_t irq_handlers[VEC_IRQ_COUNT];
 static uint16_t irq_mask_bits = 0xffff & ~CASCADE_MASK_ON_MASTER;

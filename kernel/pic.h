@@ -4,12 +4,12 @@
 #include <stdbool.h>
 #include "kernel/trap.h"
 
-#define IRQ_TIMER 0
-#define IRQ_KEYBOARD 1
-#define IRQ_CASCADE 2
-#define IRQ_COM1 4
+#define IRQ_TIMER           0
+#define IRQ_KEYBOARD        1
+#define IRQ_CASCADE         2
+#define IRQ_COM1            4
 #define IRQ_SPURIOUS_MASTER 7
-#define IRQ_SPURIOUS_SLAVE 15
+#define IRQ_SPURIOUS_SLAVE  15
 
 void pic_init(void);
 /* irq_register: run HANDLER (in interrupt context) for IRQ and unmask it. */

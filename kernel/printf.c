@@ -9,7 +9,7 @@
 #include "kernel/string.h"
 
 #define PRINTF_BUF_SIZE 256
-#define NUM_BUF_SIZE 24 /* 2^64 in octal needs 22 digits */
+#define NUM_BUF_SIZE    24 /* 2^64 in octal needs 22 digits */
 
 struct sink {
     void (*put)(struct sink *s, char c);
@@ -132,7 +132,10 @@ static void emit_conversion(struct sink *s, struct spec *sp, char c, va_list *ap
         break;
     }
     case '%': s->put(s, '%'); break;
-    default: s->put(s, '%'); s->put(s, c); break;
+    default:
+        s->put(s, '%');
+        s->put(s, c);
+        break;
     }
 }
 

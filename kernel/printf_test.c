@@ -7,15 +7,15 @@
 #include "kernel/string.h"
 
 #define OUT_SIZE 96
-#define GUARD 0x5a
+#define GUARD    0x5a
 
 /* FMT_IS: snprintf(FMT, ...) must produce exactly WANT and return its length. */
-#define FMT_IS(want, ...)                                          \
-    do {                                                           \
-        char out_[OUT_SIZE];                                       \
-        int n_ = snprintf(out_, sizeof out_, __VA_ARGS__);         \
-        KT_ASSERT(!strcmp(out_, want));                            \
-        KT_ASSERT(n_ == (int)strlen(want));                        \
+#define FMT_IS(want, ...)                                  \
+    do {                                                   \
+        char out_[OUT_SIZE];                               \
+        int n_ = snprintf(out_, sizeof out_, __VA_ARGS__); \
+        KT_ASSERT(!strcmp(out_, want));                    \
+        KT_ASSERT(n_ == (int)strlen(want));                \
     } while (0)
 
 KTEST(printf, signed_decimal)

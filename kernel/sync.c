@@ -41,7 +41,8 @@ bool sema_try_down(struct semaphore *s)
 static struct thread *pop_best_waiter(struct list *list)
 {
     struct thread *best = NULL;
-    list_for_each(n, list) {
+    list_for_each(n, list)
+    {
         struct thread *t = list_entry(n, struct thread, sched_node);
         if (!best || t->priority > best->priority)
             best = t;
@@ -133,7 +134,8 @@ void cond_signal(struct condvar *c, struct lock *l)
 {
     ASSERT(lock_held_by_current_thread(l));
     struct cond_waiter *best = NULL;
-    list_for_each(n, &c->waiters) {
+    list_for_each(n, &c->waiters)
+    {
         struct cond_waiter *w = list_entry(n, struct cond_waiter, node);
         if (!best || w->priority > best->priority)
             best = w;

@@ -5,9 +5,9 @@
 #include "kernel/timer.h"
 #include "proc/thread.h"
 
-#define PIT_FREQUENCY 1193182
-#define PIT_CHANNEL0 0x40
-#define PIT_COMMAND 0x43
+#define PIT_FREQUENCY     1193182
+#define PIT_CHANNEL0      0x40
+#define PIT_COMMAND       0x43
 #define PIT_CH0_LOHI_RATE 0x34 /* channel 0, lobyte/hibyte, mode 2 */
 
 static volatile uint64_t ticks;

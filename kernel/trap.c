@@ -10,7 +10,7 @@
 #include "mm/memlayout.h"
 
 #define IDT_INTERRUPT_GATE 0x8e /* present, DPL0, 64-bit interrupt gate */
-#define IDT_DPL3 0x60
+#define IDT_DPL3           0x60
 
 struct idt_entry {
     uint16_t offset_low;
@@ -35,11 +35,28 @@ static trap_handler_t handlers[VEC_COUNT];
 struct trap_catch *trap_active_catch; /* armed by trap_catch_arm (asm) */
 
 static const char *const exception_names[VEC_EXCEPTION_COUNT] = {
-    "divide error", "debug", "NMI", "breakpoint", "overflow", "bound range",
-    "invalid opcode", "device not available", "double fault", "coprocessor overrun",
-    "invalid TSS", "segment not present", "stack fault", "general protection",
-    "page fault", "reserved", "x87 floating point", "alignment check", "machine check",
-    "SIMD floating point", "virtualization", "control protection",
+    "divide error",
+    "debug",
+    "NMI",
+    "breakpoint",
+    "overflow",
+    "bound range",
+    "invalid opcode",
+    "device not available",
+    "double fault",
+    "coprocessor overrun",
+    "invalid TSS",
+    "segment not present",
+    "stack fault",
+    "general protection",
+    "page fault",
+    "reserved",
+    "x87 floating point",
+    "alignment check",
+    "machine check",
+    "SIMD floating point",
+    "virtualization",
+    "control protection",
 };
 
 static void idt_set_gate(unsigned vector, uint8_t ist, uint8_t dpl_bits)
@@ -116,7 +133,8 @@ static bool trap_try_extable(struct trap_frame *tf)
 void trap_dump(const struct trap_frame *tf)
 {
     const char *name = tf->vector < VEC_EXCEPTION_COUNT && exception_names[tf->vector]
-                           ? exception_names[tf->vector] : "interrupt";
+                           ? exception_names[tf->vector]
+                           : "interrupt";
     printf("Trap %lu (%s), error code 0x%lx, %s mode\n", tf->vector, name, tf->error_code,
            trap_from_user(tf) ? "user" : "kernel");
     printf(" rip %016lx  cs %04lx  rflags %016lx  cr2 %016lx\n", tf->rip, tf->cs, tf->rflags,

@@ -27,18 +27,18 @@ enum trap_vector {
     VEC_EXCEPTION_COUNT = 32,
     VEC_IRQ_BASE = 32, /* PIC IRQ 0..15 are remapped to 32..47 */
     VEC_IRQ_COUNT = 16,
-    VEC_USER_PHYS = 0x42,    /* ABI: user page -> kernel address of its frame */
+    VEC_USER_PHYS = 0x42, /* ABI: user page -> kernel address of its frame */
     VEC_USER_DISK_READS = 0x43,
     VEC_USER_DISK_WRITES = 0x44,
     VEC_COUNT = 256,
 };
 
 /* Page-fault error code bits. */
-#define PF_PRESENT (1u << 0)
-#define PF_WRITE (1u << 1)
-#define PF_USER (1u << 2)
+#define PF_PRESENT  (1u << 0)
+#define PF_WRITE    (1u << 1)
+#define PF_USER     (1u << 2)
 #define PF_RESERVED (1u << 3)
-#define PF_FETCH (1u << 4)
+#define PF_FETCH    (1u << 4)
 
 typedef void (*trap_handler_t)(struct trap_frame *tf);
 

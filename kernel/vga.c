@@ -6,15 +6,15 @@
 #include "kernel/vga.h"
 #include "mm/memlayout.h"
 
-#define VGA_PHYS 0xb8000
-#define VGA_COLS 80
-#define VGA_ROWS 25
-#define VGA_ATTR 0x07 /* light grey on black */
-#define VGA_CRTC_INDEX 0x3d4
-#define VGA_CRTC_DATA 0x3d5
+#define VGA_PHYS         0xb8000
+#define VGA_COLS         80
+#define VGA_ROWS         25
+#define VGA_ATTR         0x07 /* light grey on black */
+#define VGA_CRTC_INDEX   0x3d4
+#define VGA_CRTC_DATA    0x3d5
 #define CRTC_CURSOR_HIGH 0x0e
-#define CRTC_CURSOR_LOW 0x0f
-#define TAB_WIDTH 8
+#define CRTC_CURSOR_LOW  0x0f
+#define TAB_WIDTH        8
 
 static uint16_t *vga_buf;
 static unsigned vga_row, vga_col;

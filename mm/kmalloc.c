@@ -51,19 +51,19 @@
 #include "mm/memlayout.h"
 #include "mm/pmm.h"
 
-#define KMALLOC_ALIGN 16u
+#define KMALLOC_ALIGN     16u
 #define KMALLOC_MIN_CLASS 16u
-#define KMALLOC_NCLASSES 7u /* 16, 32, ..., 1024 */
+#define KMALLOC_NCLASSES  7u /* 16, 32, ..., 1024 */
 #define KMALLOC_MAX_SMALL (KMALLOC_MIN_CLASS << (KMALLOC_NCLASSES - 1))
-#define KMALLOC_HDR_SIZE 64u /* sizeof(struct kmalloc_page), rounded up */
+#define KMALLOC_HDR_SIZE  64u /* sizeof(struct kmalloc_page), rounded up */
 #define KMALLOC_SLOT_FREE UINT16_MAX
 
 #define KMALLOC_MAGIC_SMALL 0x5ab1e5a6u
 #define KMALLOC_MAGIC_LARGE 0x1a59eb10u
-#define KMALLOC_MAGIC_DEAD 0xdeadfee0u /* written just before a page goes back */
+#define KMALLOC_MAGIC_DEAD  0xdeadfee0u /* written just before a page goes back */
 
 #define KMALLOC_POISON_ALLOC 0xCC
-#define KMALLOC_POISON_FREE 0xDD
+#define KMALLOC_POISON_FREE  0xDD
 
 #define KMALLOC_ROUND_UP(x, a) (((x) + (a)-1) / (a) * (a))
 

@@ -11,12 +11,12 @@
 #include "mm/memlayout.h"
 #include "mm/pmm.h"
 
-#define HEAP_T_ALIGN 16u
-#define HEAP_T_MANY 2000
-#define HEAP_T_MAX_SMALL 1024u
+#define HEAP_T_ALIGN         16u
+#define HEAP_T_MANY          2000
+#define HEAP_T_MAX_SMALL     1024u
 #define HEAP_T_RAND_MAX_SIZE 6000u
-#define HEAP_T_LARGE_EVERY 50 /* one request in this many is multi-page */
-#define HEAP_T_LARGE_SIZE (3 * PAGE_SIZE + 123)
+#define HEAP_T_LARGE_EVERY   50 /* one request in this many is multi-page */
+#define HEAP_T_LARGE_SIZE    (3 * PAGE_SIZE + 123)
 
 /* Request sizes at and around each class boundary, and large ones. */
 static const size_t heap_t_sizes[] = {
@@ -240,8 +240,8 @@ static bool heap_t_all(const void *p, size_t len, unsigned char byte)
 }
 
 #define HEAP_T_POISON_ALLOC 0xCC
-#define HEAP_T_POISON_FREE 0xDD
-#define HEAP_T_POISON_SIZE 100
+#define HEAP_T_POISON_FREE  0xDD
+#define HEAP_T_POISON_SIZE  100
 #define HEAP_T_POISON_CLASS 128 /* the class of HEAP_T_POISON_SIZE */
 
 KTEST(heap, debug_poisoning)

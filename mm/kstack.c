@@ -19,8 +19,8 @@
 #include "mm/paging.h"
 #include "mm/pmm.h"
 
-#define KSTACK_SLOTS 2048 /* more than processes (PROC_MAX) plus kernel threads */
-#define HUGE_PAGE_SIZE (2ul << 20) /* what one page-table page maps */
+#define KSTACK_SLOTS     2048        /* more than processes (PROC_MAX) plus kernel threads */
+#define HUGE_PAGE_SIZE   (2ul << 20) /* what one page-table page maps */
 #define KSTACK_SLOT_SIZE ((KSTACK_PAGES + 1) * PAGE_SIZE)
 
 static struct spinlock kstack_lock;
@@ -28,7 +28,7 @@ static uint64_t slot_storage[BITMAP_WORDS(KSTACK_SLOTS)];
 static struct bitmap slots;
 static size_t in_use;
 
-_Static_assert(KSTACK_SLOTS * KSTACK_SLOT_SIZE <= KSTACK_REGION_SIZE, "stack region too small");
+_Static_assert(KSTACK_SLOTS *KSTACK_SLOT_SIZE <= KSTACK_REGION_SIZE, "stack region too small");
 
 void kstack_init(void)
 {

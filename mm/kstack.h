@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define KSTACK_PAGES 4
-#define KSTACK_SIZE (KSTACK_PAGES * 4096ul)
+#define KSTACK_SIZE  (KSTACK_PAGES * 4096ul)
 
 /* kstack_init: set up the slots and the region's page tables (boot). */
 void kstack_init(void);

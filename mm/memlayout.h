@@ -11,20 +11,20 @@
 #include <stdint.h>
 
 #define PAGE_SHIFT 12
-#define PAGE_SIZE (1ul << PAGE_SHIFT)
-#define PAGE_MASK (PAGE_SIZE - 1)
+#define PAGE_SIZE  (1ul << PAGE_SHIFT)
+#define PAGE_MASK  (PAGE_SIZE - 1)
 
-#define KERNEL_VMA 0xffffffff80000000ul
-#define KERNEL_PHYS_BASE 0x100000ul
-#define DIRECT_MAP_BASE 0xffff800000000000ul
-#define USER_TOP 0x8004000000ul
+#define KERNEL_VMA         0xffffffff80000000ul
+#define KERNEL_PHYS_BASE   0x100000ul
+#define DIRECT_MAP_BASE    0xffff800000000000ul
+#define USER_TOP           0x8004000000ul
 #define KSTACK_REGION_BASE 0xffffc00000000000ul
 #define KSTACK_REGION_SIZE (1ul << 39) /* one PML4 slot */
 
 typedef uint64_t paddr_t;
 
 #define PAGE_ROUND_DOWN(x) ((x) & ~PAGE_MASK)
-#define PAGE_ROUND_UP(x) (((x) + PAGE_MASK) & ~PAGE_MASK)
+#define PAGE_ROUND_UP(x)   (((x) + PAGE_MASK) & ~PAGE_MASK)
 
 /* phys_to_virt: kernel address of physical address PA in the direct map. */
 static inline void *phys_to_virt(paddr_t pa)

@@ -15,20 +15,20 @@
 #include "mm/paging.h"
 #include "mm/pmm.h"
 
-#define PT_ENTRIES 512
-#define PT_LEVELS 4
-#define PML4_KERNEL_FIRST 256
-#define HUGE_2M (2ull << 20)
-#define FOUR_GIB (4ull << 30)
-#define CR0_WP (1ull << 16)
-#define CR4_PGE (1ull << 7)
-#define CR4_SMEP (1ull << 20)
-#define CR4_SMAP (1ull << 21)
+#define PT_ENTRIES         512
+#define PT_LEVELS          4
+#define PML4_KERNEL_FIRST  256
+#define HUGE_2M            (2ull << 20)
+#define FOUR_GIB           (4ull << 30)
+#define CR0_WP             (1ull << 16)
+#define CR4_PGE            (1ull << 7)
+#define CR4_SMEP           (1ull << 20)
+#define CR4_SMAP           (1ull << 21)
 #define CPUID_EXT_FEATURES 7
-#define CPUID7_EBX_SMEP (1u << 7)
-#define CPUID7_EBX_SMAP (1u << 20)
+#define CPUID7_EBX_SMEP    (1u << 7)
+#define CPUID7_EBX_SMAP    (1u << 20)
 /* Intermediate entries are permissive; the leaf decides the access. */
-#define PT_TABLE_FLAGS (PTE_PRESENT | PTE_WRITABLE | PTE_USER)
+#define PT_TABLE_FLAGS        (PTE_PRESENT | PTE_WRITABLE | PTE_USER)
 #define PT_KERNEL_TABLE_FLAGS (PTE_PRESENT | PTE_WRITABLE)
 
 extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
@@ -259,5 +259,11 @@ paddr_t paging_kernel_virt_to_phys(uint64_t va)
     return pa;
 }
 
-bool paging_has_smep(void) { return has_smep; }
-bool paging_has_smap(void) { return has_smap; }
+bool paging_has_smep(void)
+{
+    return has_smep;
+}
+bool paging_has_smap(void)
+{
+    return has_smap;
+}

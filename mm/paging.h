@@ -10,17 +10,17 @@
 
 typedef uint64_t pte_t;
 
-#define PTE_PRESENT (1ull << 0)
-#define PTE_WRITABLE (1ull << 1)
-#define PTE_USER (1ull << 2)
+#define PTE_PRESENT       (1ull << 0)
+#define PTE_WRITABLE      (1ull << 1)
+#define PTE_USER          (1ull << 2)
 #define PTE_WRITE_THROUGH (1ull << 3)
 #define PTE_CACHE_DISABLE (1ull << 4)
-#define PTE_ACCESSED (1ull << 5)
-#define PTE_DIRTY (1ull << 6)
-#define PTE_HUGE (1ull << 7)
-#define PTE_GLOBAL (1ull << 8)
-#define PTE_NX (1ull << 63)
-#define PTE_ADDR_MASK 0x000ffffffffff000ull
+#define PTE_ACCESSED      (1ull << 5)
+#define PTE_DIRTY         (1ull << 6)
+#define PTE_HUGE          (1ull << 7)
+#define PTE_GLOBAL        (1ull << 8)
+#define PTE_NX            (1ull << 63)
+#define PTE_ADDR_MASK     0x000ffffffffff000ull
 
 /* paging_init: build the kernel page table (direct map of all RAM, kernel
  * image with W^X), enable WP, NXE, SMEP/SMAP when present, and switch to it. */

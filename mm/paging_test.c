@@ -17,19 +17,19 @@
 
 extern char _text_start[], _rodata_start[], _data_start[];
 
-#define RET_OPCODE 0xc3
-#define TEST_VA 0x400000ul            /* user half, first PML4 slot */
-#define TEST_VA_FAR 0x7f0000000000ul  /* another PML4 slot */
-#define PML4_SPAN (1ul << 39)
-#define PDPT_SPAN (1ul << 30)
-#define PD_SPAN (1ul << 21)
-#define PATTERN_A 0xaaaaaaaa11111111ul
-#define PATTERN_B 0xbbbbbbbb22222222ul
-#define CR4_SMEP (1ul << 20)
-#define CR4_SMAP (1ul << 21)
-#define CR0_WP (1ul << 16)
-#define EFER_MSR 0xc0000080u
-#define EFER_NXE (1ul << 11)
+#define RET_OPCODE  0xc3
+#define TEST_VA     0x400000ul       /* user half, first PML4 slot */
+#define TEST_VA_FAR 0x7f0000000000ul /* another PML4 slot */
+#define PML4_SPAN   (1ul << 39)
+#define PDPT_SPAN   (1ul << 30)
+#define PD_SPAN     (1ul << 21)
+#define PATTERN_A   0xaaaaaaaa11111111ul
+#define PATTERN_B   0xbbbbbbbb22222222ul
+#define CR4_SMEP    (1ul << 20)
+#define CR4_SMAP    (1ul << 21)
+#define CR0_WP      (1ul << 16)
+#define EFER_MSR    0xc0000080u
+#define EFER_NXE    (1ul << 11)
 
 typedef void code_fn(void);
 
@@ -266,8 +266,15 @@ KTEST(paging, destroy_frees_all_tables)
     paddr_t pa = pmm_alloc();
     KT_ASSERT(pa);
     static const uint64_t vas[] = {
-        0x1000, TEST_VA, TEST_VA + PD_SPAN, PDPT_SPAN, 3 * PDPT_SPAN + PD_SPAN,
-        PML4_SPAN, PML4_SPAN + 5 * PDPT_SPAN, TEST_VA_FAR, USER_TOP - PAGE_SIZE,
+        0x1000,
+        TEST_VA,
+        TEST_VA + PD_SPAN,
+        PDPT_SPAN,
+        3 * PDPT_SPAN + PD_SPAN,
+        PML4_SPAN,
+        PML4_SPAN + 5 * PDPT_SPAN,
+        TEST_VA_FAR,
+        USER_TOP - PAGE_SIZE,
     };
     bool ok = true;
     for (unsigned i = 0; i < sizeof vas / sizeof vas[0]; i++)

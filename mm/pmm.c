@@ -15,20 +15,29 @@
 #include "kernel/sync.h"
 #include "mm/pmm.h"
 
-#define BITS_PER_WORD 64
+#define BITS_PER_WORD     64
 #define BOOT_MAPPED_LIMIT (1ull << 30) /* the boot page tables map 1 GiB */
 
 extern char _kernel_start[], _kernel_end[];
 
 static struct spinlock pmm_lock;
-static uint64_t *frame_bits;  /* bit set = frame in use */
-static size_t frame_limit;    /* frames covered by the bitmap */
+static uint64_t *frame_bits; /* bit set = frame in use */
+static size_t frame_limit;   /* frames covered by the bitmap */
 static size_t free_frames, total_frames;
 static size_t next_hint;
 
-static bool bit_test(size_t f) { return frame_bits[f / BITS_PER_WORD] >> (f % BITS_PER_WORD) & 1; }
-static void bit_set(size_t f) { frame_bits[f / BITS_PER_WORD] |= 1ull << (f % BITS_PER_WORD); }
-static void bit_clear(size_t f) { frame_bits[f / BITS_PER_WORD] &= ~(1ull << (f % BITS_PER_WORD)); }
+static bool bit_test(size_t f)
+{
+    return frame_bits[f / BITS_PER_WORD] >> (f % BITS_PER_WORD) & 1;
+}
+static void bit_set(size_t f)
+{
+    frame_bits[f / BITS_PER_WORD] |= 1ull << (f % BITS_PER_WORD);
+}
+static void bit_clear(size_t f)
+{
+    frame_bits[f / BITS_PER_WORD] &= ~(1ull << (f % BITS_PER_WORD));
+}
 
 static struct mb2_tag_mmap *mmap_tag(paddr_t mbi)
 {
@@ -38,9 +47,8 @@ static struct mb2_tag_mmap *mmap_tag(paddr_t mbi)
     return m;
 }
 
-#define for_each_mmap_entry(e, m)                                                     \
-    for (struct mb2_mmap_entry *e = (m)->entries;                                     \
-         (char *)e < (char *)(m) + (m)->tag.size;                                     \
+#define for_each_mmap_entry(e, m)                                                          \
+    for (struct mb2_mmap_entry *e = (m)->entries; (char *)e < (char *)(m) + (m)->tag.size; \
          e = (struct mb2_mmap_entry *)((char *)e + (m)->entry_size))
 
 /* usable_end: end address of available RAM once LIMIT bytes (0 = all) are
@@ -49,7 +57,8 @@ static paddr_t usable_end(struct mb2_tag_mmap *m, uint64_t limit)
 {
     paddr_t end = 0;
     uint64_t counted = 0;
-    for_each_mmap_entry(e, m) {
+    for_each_mmap_entry(e, m)
+    {
         if (e->type != MB2_MMAP_AVAILABLE)
             continue;
         uint64_t len = e->length;
@@ -79,7 +88,8 @@ static paddr_t place_bitmap(struct mb2_tag_mmap *m, size_t bytes, paddr_t mbi, p
 {
     paddr_t kstart = virt_to_phys(_kernel_start), kend = virt_to_phys(_kernel_end);
     paddr_t mstart = PAGE_ROUND_DOWN(mbi), mend = PAGE_ROUND_UP(mbi + mb2_total_size(mbi));
-    for_each_mmap_entry(e, m) {
+    for_each_mmap_entry(e, m)
+    {
         if (e->type != MB2_MMAP_AVAILABLE)
             continue;
         paddr_t a = PAGE_ROUND_UP(e->base < PAGE_SIZE ? PAGE_SIZE : e->base);
@@ -116,7 +126,8 @@ void pmm_init(paddr_t mbi)
     paddr_t bitmap_pa = place_bitmap(m, bitmap_bytes, mbi, end);
     frame_bits = phys_to_virt(bitmap_pa);
     memset(frame_bits, 0xff, bitmap_bytes);
-    for_each_mmap_entry(e, m) {
+    for_each_mmap_entry(e, m)
+    {
         if (e->type != MB2_MMAP_AVAILABLE)
             continue;
         paddr_t s = PAGE_ROUND_UP(e->base), t = PAGE_ROUND_DOWN(e->base + e->length);
@@ -205,6 +216,15 @@ void pmm_free_page(void *kva)
         pmm_free(virt_to_phys(kva));
 }
 
-size_t pmm_free_count(void) { return free_frames; }
-size_t pmm_total_count(void) { return total_frames; }
-paddr_t pmm_max_phys(void) { return (paddr_t)frame_limit * PAGE_SIZE; }
+size_t pmm_free_count(void)
+{
+    return free_frames;
+}
+size_t pmm_total_count(void)
+{
+    return total_frames;
+}
+paddr_t pmm_max_phys(void)
+{
+    return (paddr_t)frame_limit * PAGE_SIZE;
+}

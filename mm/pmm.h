@@ -24,6 +24,6 @@ void pmm_free_contig(paddr_t pa, size_t count);
 void *pmm_alloc_page(void);
 void pmm_free_page(void *kva);
 
-size_t pmm_free_count(void);   /* frames free now */
-size_t pmm_total_count(void);  /* frames managed */
-paddr_t pmm_max_phys(void);    /* end of the highest usable RAM (for the direct map) */
+size_t pmm_free_count(void);  /* frames free now */
+size_t pmm_total_count(void); /* frames managed */
+paddr_t pmm_max_phys(void);   /* end of the highest usable RAM (for the direct map) */

@@ -12,7 +12,7 @@
 #include "mm/uframe.h"
 #include "mm/uspace.h"
 
-#define TEST_VA 0x400000ul /* two pages: writable, then read-only */
+#define TEST_VA  0x400000ul /* two pages: writable, then read-only */
 #define TEST_STR "across-a-page-boundary"
 
 KTEST(uaccess, null_faults)

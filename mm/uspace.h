@@ -8,7 +8,7 @@
 #include "mm/paging.h"
 
 #define USPACE_WRITABLE 0x1
-#define USPACE_EXEC 0x2
+#define USPACE_EXEC     0x2
 
 /* uspace_create: an empty address space (kernel half shared), or NULL. */
 pte_t *uspace_create(void);

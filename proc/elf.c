@@ -10,18 +10,18 @@
 #include "mm/memlayout.h"
 #include "proc/elf.h"
 
-#define EI_NIDENT 16
-#define ELFCLASS64 2
-#define ELFDATA2LSB 1
-#define EV_CURRENT 1
-#define ET_EXEC 2
-#define EM_X86_64 62
-#define PT_NULL 0
-#define PT_LOAD 1
-#define PT_DYNAMIC 2
-#define PT_INTERP 3
-#define PF_X 0x1
-#define PF_W 0x2
+#define EI_NIDENT     16
+#define ELFCLASS64    2
+#define ELFDATA2LSB   1
+#define EV_CURRENT    1
+#define ET_EXEC       2
+#define EM_X86_64     62
+#define PT_NULL       0
+#define PT_LOAD       1
+#define PT_DYNAMIC    2
+#define PT_INTERP     3
+#define PF_X          0x1
+#define PF_W          0x2
 #define ELF_MAX_PHDRS 64
 
 struct elf64_ehdr {
@@ -51,9 +51,8 @@ static int read_exact(struct file *file, void *buf, size_t size, uint64_t offset
 
 static bool ehdr_ok(const struct elf64_ehdr *eh)
 {
-    return !memcmp(eh->e_ident, elf_magic, sizeof elf_magic) &&
-           eh->e_ident[4] == ELFCLASS64 && eh->e_ident[5] == ELFDATA2LSB &&
-           eh->e_ident[6] == EV_CURRENT && eh->e_type == ET_EXEC &&
+    return !memcmp(eh->e_ident, elf_magic, sizeof elf_magic) && eh->e_ident[4] == ELFCLASS64 &&
+           eh->e_ident[5] == ELFDATA2LSB && eh->e_ident[6] == EV_CURRENT && eh->e_type == ET_EXEC &&
            eh->e_machine == EM_X86_64 && eh->e_version == EV_CURRENT &&
            eh->e_phentsize == sizeof(struct elf64_phdr) && eh->e_phnum > 0 &&
            eh->e_phnum <= ELF_MAX_PHDRS && eh->e_entry < USER_TOP;

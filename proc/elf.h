@@ -11,10 +11,10 @@ struct file;
 
 /* One PT_LOAD segment, as validated. */
 struct elf_segment {
-    uint64_t vaddr;    /* first byte in memory */
-    uint64_t memsz;    /* bytes in memory (>= filesz) */
-    uint64_t offset;   /* file offset of vaddr */
-    uint64_t filesz;   /* bytes that come from the file */
+    uint64_t vaddr;  /* first byte in memory */
+    uint64_t memsz;  /* bytes in memory (>= filesz) */
+    uint64_t offset; /* file offset of vaddr */
+    uint64_t filesz; /* bytes that come from the file */
     bool writable;
     bool executable;
 };

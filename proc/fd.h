@@ -6,11 +6,11 @@
 #pragma once
 #include <stdbool.h>
 
-#define FD_STDIN 0
-#define FD_STDOUT 1
+#define FD_STDIN      0
+#define FD_STDOUT     1
 #define FD_FIRST_FILE 2
-#define FD_FILES_MAX 128 /* open files per process, besides the console */
-#define FD_MAX (FD_FIRST_FILE + FD_FILES_MAX)
+#define FD_FILES_MAX  128 /* open files per process, besides the console */
+#define FD_MAX        (FD_FIRST_FILE + FD_FILES_MAX)
 
 struct file;
 
@@ -21,9 +21,9 @@ enum ofile_kind {
 };
 
 struct ofile {
-    int refs;               /* descriptors naming this object */
+    int refs; /* descriptors naming this object */
     enum ofile_kind kind;
-    struct file *file;      /* OFILE_FILE only */
+    struct file *file; /* OFILE_FILE only */
 };
 
 struct fd_table {

@@ -18,7 +18,7 @@
 #include "proc/load.h"
 
 #define STACK_PAGE (USER_STACK - PAGE_SIZE)
-#define WORD 8
+#define WORD       8
 
 /* Words of a command line, split on runs of spaces (in a private copy). */
 struct arg_list {
@@ -107,7 +107,7 @@ static int setup_stack(struct user_image *img, const struct arg_list *a)
     size_t strings = 0;
     for (long i = 0; i < a->argc; i++)
         strings += strlen(a->argv[i]) + 1;
-    size_t words = (size_t)a->argc + 2; /* argv[], NULL, fake return */
+    size_t words = (size_t)a->argc + 2;               /* argv[], NULL, fake return */
     size_t need = (strings + WORD - 1) / WORD * WORD; /* strings + padding */
     if (need + words * WORD > PAGE_SIZE)
         return ERR_INVALID;

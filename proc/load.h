@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include "mm/paging.h"
 
-#define USER_STACK 0x47480000ul
+#define USER_STACK       0x47480000ul
 #define USER_STACK_LIMIT (1ul << 20) /* the stack may grow this far below USER_STACK */
 #define LOAD_CMDLINE_MAX PAGE_SIZE
 
@@ -15,18 +15,18 @@ struct inode;
 struct trap_frame;
 
 struct user_image {
-    pte_t *pml4;           /* the new address space */
-    struct file *file;     /* the executable, denying writes */
-    uint64_t entry;        /* initial rip */
-    uint64_t rsp;          /* at the fake return address */
-    uint64_t argv;         /* user address of argv[0]'s pointer */
+    pte_t *pml4;       /* the new address space */
+    struct file *file; /* the executable, denying writes */
+    uint64_t entry;    /* initial rip */
+    uint64_t rsp;      /* at the fake return address */
+    uint64_t argv;     /* user address of argv[0]'s pointer */
     long argc;
 };
 
 /* load_image: build the image for CMDLINE (kernel memory) with file names
  * relative to CWD; an executable with a segment in the stack area
- * (USER_STACK_LIMIT below USER_STACK) is refused (ERR_BAD_FORMAT). Prints "load: FILE: open failed" when the executable
- * cannot be opened. Returns 0 or a negative ERR_ code (nothing leaks). */
+ * (USER_STACK_LIMIT below USER_STACK) is refused (ERR_BAD_FORMAT). Prints "load: FILE: open failed"
+ * when the executable cannot be opened. Returns 0 or a negative ERR_ code (nothing leaks). */
 int load_image(const char *cmdline, struct inode *cwd, struct user_image *out);
 /* load_image_discard: free an image that will not run. */
 void load_image_discard(struct user_image *img);

@@ -31,7 +31,7 @@
 #include "proc/thread.h"
 
 #define EXIT_LINE_MAX 64
-#define FRAME_IRET 1 /* trap_frame.error_code of a syscall frame: return via iretq */
+#define FRAME_IRET    1 /* trap_frame.error_code of a syscall frame: return via iretq */
 
 void user_enter(struct trap_frame *tf) __attribute__((noreturn));
 extern uint64_t syscall_kernel_rsp;
@@ -44,8 +44,8 @@ static int proc_count;
 /* Start-up data handed to a new process's thread. */
 struct proc_start {
     struct process *proc;
-    char *cmdline;             /* process_execute: the image to load */
-    struct trap_frame *frame;  /* fork: the user state to resume */
+    char *cmdline;            /* process_execute: the image to load */
+    struct trap_frame *frame; /* fork: the user state to resume */
 };
 
 void process_init(void)
@@ -310,7 +310,8 @@ int process_wait(pid_t pid)
 {
     struct process *self = self_or_root(), *child = NULL;
     lock_acquire(&proc_lock);
-    list_for_each(n, &self->children) {
+    list_for_each(n, &self->children)
+    {
         struct process *c = list_entry(n, struct process, child_node);
         if (c->pid == pid) {
             child = c;

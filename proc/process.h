@@ -15,8 +15,8 @@
 #include "mm/paging.h"
 
 #define PROC_NAME_MAX 15
-#define PROC_MAX 1024          /* live and zombie processes at once */
-#define PROC_KILLED (-1)       /* exit status of a process the kernel ended */
+#define PROC_MAX      1024 /* live and zombie processes at once */
+#define PROC_KILLED   (-1) /* exit status of a process the kernel ended */
 
 typedef int pid_t;
 
@@ -30,19 +30,19 @@ struct process {
     pid_t pid;
     char name[PROC_NAME_MAX + 1];
     /* Guarded by proc_lock (process.c): */
-    struct list children;          /* children not yet waited for */
-    struct list_node child_node;   /* in the parent's children */
-    int refs;                      /* the process itself + its parent */
+    struct list children;        /* children not yet waited for */
+    struct list_node child_node; /* in the parent's children */
+    int refs;                    /* the process itself + its parent */
     bool exited;
     int exit_status;
-    struct semaphore exited_sema;  /* upped once when the process exits */
+    struct semaphore exited_sema; /* upped once when the process exits */
     /* Owned by the process's own thread: */
     struct thread *thread;
-    pte_t *pml4;                   /* NULL before the first image, after exit */
+    pte_t *pml4; /* NULL before the first image, after exit */
     struct fd_table *fds;
-    struct inode *cwd;             /* NULL = the root directory */
-    struct file *exec_file;        /* the running executable */
-    uint64_t user_rsp;             /* user rsp saved at the last syscall entry */
+    struct inode *cwd;      /* NULL = the root directory */
+    struct file *exec_file; /* the running executable */
+    uint64_t user_rsp;      /* user rsp saved at the last syscall entry */
 };
 
 /* process_init: system-call MSRs, user-fault handlers, int 0x42. */

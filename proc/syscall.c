@@ -21,18 +21,18 @@
 #include "proc/syscall.h"
 #include "proc/thread.h"
 
-#define MSR_EFER 0xc0000080
-#define MSR_STAR 0xc0000081
-#define MSR_LSTAR 0xc0000082
-#define MSR_SFMASK 0xc0000084
-#define EFER_SCE 0x1
+#define MSR_EFER          0xc0000080
+#define MSR_STAR          0xc0000081
+#define MSR_LSTAR         0xc0000082
+#define MSR_SFMASK        0xc0000084
+#define EFER_SCE          0x1
 #define STAR_KERNEL_SHIFT 32
-#define STAR_USER_SHIFT 48
-#define STAR_USER_BASE 0x10 /* sysret: cs = base + 16, ss = base + 8 */
-#define PATH_MAX_LEN 1024     /* longer names fail cleanly */
-#define BOUNCE_SIZE PAGE_SIZE
+#define STAR_USER_SHIFT   48
+#define STAR_USER_BASE    0x10 /* sysret: cs = base + 16, ss = base + 8 */
+#define PATH_MAX_LEN      1024 /* longer names fail cleanly */
+#define BOUNCE_SIZE       PAGE_SIZE
 #define CONSOLE_PIECE_MAX (64 * 1024) /* a console write up to this is one piece */
-#define READDIR_NAME_MAX 14
+#define READDIR_NAME_MAX  14
 
 void syscall_entry(void);
 
@@ -380,14 +380,14 @@ static long sys_dup2(struct trap_frame *tf)
 }
 
 static syscall_fn *const syscall_table[SYS_COUNT] = {
-    [SYS_HALT] = sys_halt,         [SYS_EXIT] = sys_exit,       [SYS_FORK] = sys_fork,
-    [SYS_EXEC] = sys_exec,         [SYS_WAIT] = sys_wait,       [SYS_CREATE] = sys_create,
-    [SYS_REMOVE] = sys_remove,     [SYS_OPEN] = sys_open,       [SYS_FILESIZE] = sys_filesize,
-    [SYS_READ] = sys_read,         [SYS_WRITE] = sys_write,     [SYS_SEEK] = sys_seek,
-    [SYS_TELL] = sys_tell,         [SYS_CLOSE] = sys_close,     [SYS_MMAP] = sys_mmap,
-    [SYS_MUNMAP] = sys_munmap,     [SYS_CHDIR] = sys_chdir,     [SYS_MKDIR] = sys_mkdir,
-    [SYS_READDIR] = sys_readdir,   [SYS_ISDIR] = sys_isdir,     [SYS_INUMBER] = sys_inumber,
-    [SYS_SYMLINK] = sys_symlink,   [SYS_DUP2] = sys_dup2,
+    [SYS_HALT] = sys_halt,       [SYS_EXIT] = sys_exit,   [SYS_FORK] = sys_fork,
+    [SYS_EXEC] = sys_exec,       [SYS_WAIT] = sys_wait,   [SYS_CREATE] = sys_create,
+    [SYS_REMOVE] = sys_remove,   [SYS_OPEN] = sys_open,   [SYS_FILESIZE] = sys_filesize,
+    [SYS_READ] = sys_read,       [SYS_WRITE] = sys_write, [SYS_SEEK] = sys_seek,
+    [SYS_TELL] = sys_tell,       [SYS_CLOSE] = sys_close, [SYS_MMAP] = sys_mmap,
+    [SYS_MUNMAP] = sys_munmap,   [SYS_CHDIR] = sys_chdir, [SYS_MKDIR] = sys_mkdir,
+    [SYS_READDIR] = sys_readdir, [SYS_ISDIR] = sys_isdir, [SYS_INUMBER] = sys_inumber,
+    [SYS_SYMLINK] = sys_symlink, [SYS_DUP2] = sys_dup2,
 };
 
 void syscall_dispatch(struct trap_frame *tf)

@@ -18,9 +18,9 @@
 #include "proc/process.h"
 #include "proc/thread.h"
 
-#define THREAD_MAGIC 0x7468726561646d67ull
+#define THREAD_MAGIC    0x7468726561646d67ull
 #define PRIORITY_LEVELS (PRIORITY_MAX + 1)
-#define STACK_CANARY 0x5354434b43414e59ull /* at the lowest stack word */
+#define STACK_CANARY    0x5354434b43414e59ull /* at the lowest stack word */
 
 void switch_context(uint64_t *save_rsp, uint64_t new_rsp);
 void thread_trampoline(void);
@@ -29,10 +29,10 @@ extern char boot_stack_bottom[];
 
 static struct list ready[PRIORITY_LEVELS];
 static struct list all_threads;
-static struct list sleepers;          /* sorted by wake_tick */
+static struct list sleepers; /* sorted by wake_tick */
 static struct thread *current;
 static struct thread *idle_thread;
-static struct thread *reap_pending;   /* detached thread that just died */
+static struct thread *reap_pending; /* detached thread that just died */
 static struct thread main_thread;
 static int next_tid = 1;
 
@@ -151,12 +151,12 @@ static void stack_prepare(struct thread *t, thread_fn *fn, void *arg)
      * rsp % 16 == 8 like any called function (System V ABI). */
     uint64_t *sp = (uint64_t *)((char *)t->stack + KSTACK_SIZE);
     *--sp = (uint64_t)thread_trampoline;
-    *--sp = 0;                          /* rbp */
-    *--sp = 0;                          /* rbx */
-    *--sp = (uint64_t)fn;               /* r12 */
-    *--sp = (uint64_t)arg;              /* r13 */
-    *--sp = 0;                          /* r14 */
-    *--sp = 0;                          /* r15 */
+    *--sp = 0;             /* rbp */
+    *--sp = 0;             /* rbx */
+    *--sp = (uint64_t)fn;  /* r12 */
+    *--sp = (uint64_t)arg; /* r13 */
+    *--sp = 0;             /* r14 */
+    *--sp = 0;             /* r15 */
     t->rsp = (uint64_t)sp;
 }
 

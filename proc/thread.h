@@ -8,11 +8,11 @@
 #include "kernel/list.h"
 #include "kernel/sync.h"
 
-#define THREAD_NAME_MAX 16
+#define THREAD_NAME_MAX   16
 #define THREAD_TIME_SLICE 4
-#define PRIORITY_MIN 0
-#define PRIORITY_DEFAULT 31
-#define PRIORITY_MAX 63
+#define PRIORITY_MIN      0
+#define PRIORITY_DEFAULT  31
+#define PRIORITY_MAX      63
 
 enum thread_state {
     THREAD_RUNNING,
@@ -24,20 +24,20 @@ enum thread_state {
 struct process;
 
 struct thread {
-    uint64_t rsp;                 /* saved stack pointer while switched out */
+    uint64_t rsp; /* saved stack pointer while switched out */
     enum thread_state state;
     int tid;
     int priority;
     char name[THREAD_NAME_MAX];
-    void *stack;                  /* lowest address of the kernel stack */
-    struct list_node sched_node;  /* ready list, or a wait list while blocked */
-    struct list_node all_node;    /* all_threads */
-    uint64_t wake_tick;           /* when sleeping */
-    unsigned slice_ticks;         /* ticks used of the current time slice */
-    bool detached;                /* freed by the scheduler when it dies */
-    struct semaphore done;        /* upped when the thread exits (join) */
-    struct process *proc;         /* user process run by this thread, or NULL */
-    uint32_t magic;               /* THREAD_MAGIC: detects stack overflow */
+    void *stack;                 /* lowest address of the kernel stack */
+    struct list_node sched_node; /* ready list, or a wait list while blocked */
+    struct list_node all_node;   /* all_threads */
+    uint64_t wake_tick;          /* when sleeping */
+    unsigned slice_ticks;        /* ticks used of the current time slice */
+    bool detached;               /* freed by the scheduler when it dies */
+    struct semaphore done;       /* upped when the thread exits (join) */
+    struct process *proc;        /* user process run by this thread, or NULL */
+    uint32_t magic;              /* THREAD_MAGIC: detects stack overflow */
 };
 
 typedef void thread_fn(void *arg);

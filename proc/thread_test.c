@@ -15,18 +15,18 @@
 #include "mm/pmm.h"
 #include "proc/thread.h"
 
-#define WORKERS 8
-#define LOCK_ROUNDS 50
-#define BUFFER_SLOTS 4
-#define ITEMS 100
-#define SLEEPERS 5
-#define SLEEP_STEP 3                   /* ticks between deadlines */
+#define WORKERS          8
+#define LOCK_ROUNDS      50
+#define BUFFER_SLOTS     4
+#define ITEMS            100
+#define SLEEPERS         5
+#define SLEEP_STEP       3              /* ticks between deadlines */
 #define SPIN_LIMIT_TICKS (5 * TIMER_HZ) /* a spinner gives up after this */
-#define PING_ROUNDS 20
-#define PRIO_LOW (PRIORITY_DEFAULT - 10)
-#define PRIO_HIGH (PRIORITY_DEFAULT + 10)
-#define EVENTS_MAX 16
-#define STACK_ALIGN 16
+#define PING_ROUNDS      20
+#define PRIO_LOW         (PRIORITY_DEFAULT - 10)
+#define PRIO_HIGH        (PRIORITY_DEFAULT + 10)
+#define EVENTS_MAX       16
+#define STACK_ALIGN      16
 
 /* Leak check around a test. */
 struct snapshot {
@@ -352,8 +352,8 @@ KTEST(threads, semaphore_wakes_highest_priority)
     events.n = 0;
     /* each runs at once (higher than main) and blocks on the semaphore */
     for (int i = 0; i < 4; i++)
-        KT_ASSERT((t[i] = thread_create("pwait", prios[i], prio_waiter,
-                                        (void *)(intptr_t)prios[i])));
+        KT_ASSERT(
+            (t[i] = thread_create("pwait", prios[i], prio_waiter, (void *)(intptr_t)prios[i])));
     for (int i = 0; i < 4; i++) {
         sema_up(&wake_sema);
         event(0);

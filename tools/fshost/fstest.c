@@ -26,21 +26,21 @@
 static int failures;
 static const char *outdir;
 
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);      \
-            failures++;                                                          \
-        }                                                                        \
+#define CHECK(cond)                                                         \
+    do {                                                                    \
+        if (!(cond)) {                                                      \
+            fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+            failures++;                                                     \
+        }                                                                   \
     } while (0)
-#define CHECK_EQ(a, b)                                                           \
-    do {                                                                         \
-        long long a_ = (long long)(a), b_ = (long long)(b);                      \
-        if (a_ != b_) {                                                          \
-            fprintf(stderr, "FAIL %s:%d: %s == %lld, expected %s == %lld\n",     \
-                    __FILE__, __LINE__, #a, a_, #b, b_);                         \
-            failures++;                                                          \
-        }                                                                        \
+#define CHECK_EQ(a, b)                                                                           \
+    do {                                                                                         \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                      \
+        if (a_ != b_) {                                                                          \
+            fprintf(stderr, "FAIL %s:%d: %s == %lld, expected %s == %lld\n", __FILE__, __LINE__, \
+                    #a, a_, #b, b_);                                                             \
+            failures++;                                                                          \
+        }                                                                                        \
     } while (0)
 
 #define MIB (1024ul * 1024)
@@ -421,7 +421,7 @@ out:
     free(back);
 }
 
-#define NTHREADS 4
+#define NTHREADS     4
 #define THREAD_BYTES (300 * 1024)
 
 /* thread_main: write and reread a file of its own, concurrently. */
@@ -469,10 +469,10 @@ static void print_stats(const char *when)
     fs_get_stats(&st);
     printf("%s: block %u, free blocks %u/%u, free inodes %u/%u; cache hits %llu misses %llu "
            "reads %llu (ahead %llu) writes %llu\n",
-           when, st.block_size, st.free_blocks, st.blocks_count, st.free_inodes,
-           st.inodes_count, (unsigned long long)st.cache.hits,
-           (unsigned long long)st.cache.misses, (unsigned long long)st.cache.reads,
-           (unsigned long long)st.cache.readaheads, (unsigned long long)st.cache.writes);
+           when, st.block_size, st.free_blocks, st.blocks_count, st.free_inodes, st.inodes_count,
+           (unsigned long long)st.cache.hits, (unsigned long long)st.cache.misses,
+           (unsigned long long)st.cache.reads, (unsigned long long)st.cache.readaheads,
+           (unsigned long long)st.cache.writes);
 }
 
 static void run_main(void)

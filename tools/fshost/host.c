@@ -79,10 +79,10 @@ void panic(const char *fmt, ...)
 const char *err_name(int err)
 {
     static const char *const names[] = {
-        "ERR_OK", "ERR_NO_MEMORY", "ERR_NOT_FOUND", "ERR_IO", "ERR_INVALID", "ERR_NO_SPACE",
-        "ERR_EXISTS", "ERR_NOT_DIR", "ERR_IS_DIR", "ERR_NOT_EMPTY", "ERR_TOO_MANY",
-        "ERR_BAD_FORMAT", "ERR_NAME_TOO_LONG", "ERR_BUSY", "ERR_UNSUPPORTED", "ERR_FAULT",
-        "ERR_TIMEOUT",
+        "ERR_OK",       "ERR_NO_MEMORY",  "ERR_NOT_FOUND",     "ERR_IO",     "ERR_INVALID",
+        "ERR_NO_SPACE", "ERR_EXISTS",     "ERR_NOT_DIR",       "ERR_IS_DIR", "ERR_NOT_EMPTY",
+        "ERR_TOO_MANY", "ERR_BAD_FORMAT", "ERR_NAME_TOO_LONG", "ERR_BUSY",   "ERR_UNSUPPORTED",
+        "ERR_FAULT",    "ERR_TIMEOUT",
     };
     if (err > 0 || -err >= (int)(sizeof(names) / sizeof(names[0])))
         return "ERR_?";
@@ -174,8 +174,7 @@ static int disk_read(struct block_device *dev, uint64_t sector, uint32_t count, 
     return disk_xfer(dev, sector, count, buf, false);
 }
 
-static int disk_write(struct block_device *dev, uint64_t sector, uint32_t count,
-                      const void *buf)
+static int disk_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
 {
     return disk_xfer(dev, sector, count, (void *)buf, true);
 }

@@ -65,7 +65,7 @@ static void death_write_after_free(void)
     kmalloc(48); /* keeps the slab page alive */
     char *p = kmalloc(48);
     kfree(p);
-    p[20] = 1;  /* past the free-list link word */
+    p[20] = 1;   /* past the free-list link word */
     kmalloc(48); /* hands out p again: the poison check catches it */
 }
 #endif

@@ -14,7 +14,7 @@
 #include "tools/libhost/shim.h"
 
 #define SHIM_TOTAL_FRAMES (64u * 1024) /* 256 MiB worth of frames */
-#define SHIM_QUARANTINE 64u
+#define SHIM_QUARANTINE   64u
 
 static size_t shim_used;
 static size_t shim_fail_budget = SIZE_MAX;
