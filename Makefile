@@ -30,7 +30,7 @@ KERNEL_CFLAGS += -Og -DKERNEL_DEBUG
 else
 KERNEL_CFLAGS += -O2
 endif
-NASMFLAGS := -f elf64 -g -F dwarf
+NASMFLAGS := -f elf64 -g -F dwarf -I./
 
 # ---- kernel sources, one list per layer ----
 BOOT_SRCS := boot/boot.asm

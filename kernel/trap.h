@@ -5,6 +5,7 @@
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
+#include "user/include/abi.h"
 
 /* Register frame built by kernel/trap_entry.asm (lowest address first). */
 struct trap_frame {
@@ -27,9 +28,9 @@ enum trap_vector {
     VEC_EXCEPTION_COUNT = 32,
     VEC_IRQ_BASE = 32, /* PIC IRQ 0..15 are remapped to 32..47 */
     VEC_IRQ_COUNT = 16,
-    VEC_USER_PHYS = 0x42, /* ABI: user page -> kernel address of its frame */
-    VEC_USER_DISK_READS = 0x43,
-    VEC_USER_DISK_WRITES = 0x44,
+    VEC_USER_PHYS = ABI_VEC_PHYS_ADDR, /* user page -> kernel address of its frame */
+    VEC_USER_DISK_READS = ABI_VEC_DISK_READS,
+    VEC_USER_DISK_WRITES = ABI_VEC_DISK_WRITES,
     VEC_COUNT = 256,
 };
 

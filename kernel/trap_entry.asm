@@ -7,6 +7,8 @@
 ; code: user code could otherwise run kernel handlers with a backwards
 ; string direction or with SMAP overridden (iretq restores them).
 
+%include "kernel/trap_frame.inc"
+
 bits 64
 section .text
 
@@ -32,42 +34,14 @@ TRAP_STUB v
 
 global trap_common
 trap_common:
-    push rax
-    push rbx
-    push rcx
-    push rdx
-    push rsi
-    push rdi
-    push rbp
-    push r8
-    push r9
-    push r10
-    push r11
-    push r12
-    push r13
-    push r14
-    push r15
+    PUSH_GPRS
     push 0                          ; rflags = 0: DF and AC (SMAP override)
     popfq                           ; clear, whatever user code left there
     mov rdi, rsp
     call trap_dispatch
 global trap_return
 trap_return:
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop r11
-    pop r10
-    pop r9
-    pop r8
-    pop rbp
-    pop rdi
-    pop rsi
-    pop rdx
-    pop rcx
-    pop rbx
-    pop rax
+    POP_GPRS
     add rsp, 16                     ; vector and error code
     iretq
 

@@ -9,6 +9,7 @@
  */
 #pragma once
 #include <stdint.h>
+#include "user/include/abi.h" /* USER_TOP */
 
 #define PAGE_SHIFT 12
 #define PAGE_SIZE  (1ul << PAGE_SHIFT)
@@ -17,7 +18,6 @@
 #define KERNEL_VMA         0xffffffff80000000ul
 #define KERNEL_PHYS_BASE   0x100000ul
 #define DIRECT_MAP_BASE    0xffff800000000000ul
-#define USER_TOP           0x8004000000ul
 #define KSTACK_REGION_BASE 0xffffc00000000000ul
 #define KSTACK_REGION_SIZE (1ul << 39) /* one PML4 slot */
 

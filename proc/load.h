@@ -3,11 +3,10 @@
  * image is built on the side (a fresh page table) so that exec can commit
  * it at one point or throw it away. */
 #pragma once
+#include "user/include/abi.h" /* USER_STACK, USER_STACK_LIMIT */
 #include <stdint.h>
 #include "mm/paging.h"
 
-#define USER_STACK       0x47480000ul
-#define USER_STACK_LIMIT (1ul << 20) /* the stack may grow this far below USER_STACK */
 #define LOAD_CMDLINE_MAX PAGE_SIZE
 
 struct file;

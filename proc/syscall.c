@@ -32,7 +32,6 @@
 #define PATH_MAX_LEN      1024 /* longer names fail cleanly */
 #define BOUNCE_SIZE       PAGE_SIZE
 #define CONSOLE_PIECE_MAX (64 * 1024) /* a console write up to this is one piece */
-#define READDIR_NAME_MAX  14
 
 void syscall_entry(void);
 
@@ -346,7 +345,7 @@ static long sys_readdir(struct trap_frame *tf)
         return false;
     int r = fs_readdir(f, name);
     if (r > 0) {
-        name[READDIR_NAME_MAX] = '\0';
+        name[READDIR_MAX_LEN] = '\0';
         if (copy_to_user((void *)tf->rsi, name, strlen(name) + 1) < 0) {
             kfree(name);
             sys_fault();

@@ -14,6 +14,8 @@
 ; user address or the handler asked for a full restore (exec sets up fresh
 ; registers, including rcx and r11): then it returns through iretq.
 
+%include "kernel/trap_frame.inc"
+
 bits 64
 section .text
 
@@ -50,21 +52,7 @@ syscall_entry:
     push rcx                        ; rip
     push 0                          ; error code (FRAME_IRET flag)
     push SYSCALL_VECTOR
-    push rax
-    push rbx
-    push rcx
-    push rdx
-    push rsi
-    push rdi
-    push rbp
-    push r8
-    push r9
-    push r10
-    push r11
-    push r12
-    push r13
-    push r14
-    push r15
+    PUSH_GPRS
     mov rdi, rsp
     sti
     call syscall_dispatch
@@ -74,24 +62,10 @@ syscall_entry:
     mov rax, USER_CANONICAL_END
     cmp [rsp + TF_RIP], rax
     jae trap_return
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop r11
-    pop r10
-    pop r9
-    pop r8
-    pop rbp
-    pop rdi
-    pop rsi
-    pop rdx
-    pop rcx
-    pop rbx
-    pop rax
-    mov rcx, [rsp + TF_RIP - 120]
-    mov r11, [rsp + TF_RFLAGS - 120]
-    mov rsp, [rsp + TF_RSP - 120]
+    POP_GPRS
+    mov rcx, [rsp + TF_RIP - GPRS_SIZE]
+    mov r11, [rsp + TF_RFLAGS - GPRS_SIZE]
+    mov rsp, [rsp + TF_RSP - GPRS_SIZE]
     o64 sysret
 
 ; void user_enter(struct trap_frame *tf): load TF (built anywhere on the

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi.h"
+
 typedef int pid_t;
 typedef long off_t;
 
@@ -15,35 +17,6 @@ typedef long off_t;
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 
-/* Longest name readdir returns, not counting the terminating NUL. */
-#define READDIR_MAX_LEN 14
-
-/* System call numbers, exactly as in ABI.md. */
-enum {
-    SYS_HALT = 0,
-    SYS_EXIT = 1,
-    SYS_FORK = 2,
-    SYS_EXEC = 3,
-    SYS_WAIT = 4,
-    SYS_CREATE = 5,
-    SYS_REMOVE = 6,
-    SYS_OPEN = 7,
-    SYS_FILESIZE = 8,
-    SYS_READ = 9,
-    SYS_WRITE = 10,
-    SYS_SEEK = 11,
-    SYS_TELL = 12,
-    SYS_CLOSE = 13,
-    SYS_MMAP = 14,
-    SYS_MUNMAP = 15,
-    SYS_CHDIR = 16,
-    SYS_MKDIR = 17,
-    SYS_READDIR = 18,
-    SYS_ISDIR = 19,
-    SYS_INUMBER = 20,
-    SYS_SYMLINK = 21,
-    SYS_DUP2 = 22,
-};
 
 /* halt: power the machine off; prints no exit line. */
 __attribute__((noreturn)) void halt(void);

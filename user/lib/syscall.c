@@ -5,7 +5,9 @@
 #include <syscall.h>
 
 /* Vector of the "physical address of a user page" interrupt (ABI.md). */
-#define GET_PHYS_ADDR_VECTOR "0x42"
+#define STR(x) #x
+#define XSTR(x) STR(x)
+#define GET_PHYS_ADDR_VECTOR XSTR(ABI_VEC_PHYS_ADDR)
 
 /* syscall6: issue system call NR with up to six arguments; returns rax. */
 static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)

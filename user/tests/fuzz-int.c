@@ -18,8 +18,6 @@
 #define VEC_USER_PHYS 0x42
 #define VEC_DISK_READS 0x43
 #define VEC_DISK_WRITES 0x44
-#define USER_STACK 0x47480000ul
-#define USER_TOP 0x8004000000ul
 #define KERNEL_HALF 0xffff800000000000ul
 #define STUB_SIZE 4 /* each int stub: cd NN c3 90 */
 #define CHILD_OK 0

@@ -29,8 +29,6 @@
 #define SEED_STEP 0x9e3779b97f4a7c15ull /* each round its own sequence */
 #define FUZZ_FILE "fz-file"
 #define SYS_NR_RANGE 26 /* numbers tried most often: 0..25 (a few past the table) */
-#define USER_STACK 0x47480000ul
-#define USER_TOP 0x8004000000ul
 #define STACK_TAIL 32 /* bytes of the stack page the fuzzer may scribble on */
 #define LONG_STRING_LEN 600
 
