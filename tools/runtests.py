@@ -28,7 +28,7 @@ FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
 DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
             "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
-REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin")
+REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin", "keys")
 
 
 class Spec:
@@ -97,7 +97,29 @@ def build_disk(spec, workdir, build):
     return disk
 
 
-def qemu_command(spec, iso, disk, gdb_port=None):
+# QEMU key codes (HMP sendkey) of the characters `keys:` lines may hold.
+KEY_NAMES = {" ": "spc", "-": "minus", "=": "equal", ".": "dot", ",": "comma", "/": "slash",
+             "'": "apostrophe", ";": "semicolon", "\n": "ret", "\b": "backspace"}
+SHIFTED = {"_": "minus", "+": "equal", ">": "dot", "<": "comma", "?": "slash", '"': "apostrophe",
+           ":": "semicolon", "!": "1", "(": "9", ")": "0"}
+
+
+def qcode(ch):
+    """The sendkey argument that types CH on a US keyboard."""
+    if ch.isalpha() and ch.isascii():
+        return ("shift-" if ch.isupper() else "") + ch.lower()
+    if ch.isdigit():
+        return ch
+    if ch in SHIFTED:
+        return "shift-" + SHIFTED[ch]
+    return KEY_NAMES[ch]
+
+
+def monitor_path(spec, workdir):
+    return os.path.join(workdir, "monitor.sock") if spec.lists["keys"] else None
+
+
+def qemu_command(spec, iso, disk, gdb_port=None, monitor=None):
     o = spec.opts
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", o["cpu"], "-nodefaults",
            "-no-reboot", "-display", "none", "-serial", "stdio", "-m", o["mem"],
@@ -111,6 +133,8 @@ def qemu_command(spec, iso, disk, gdb_port=None):
         cmd += ["-fw_cfg", "name=opt/cmdline,string=" + o["cmdline"].replace(",", ",,")]
     if gdb_port:
         cmd += ["-S", "-gdb", f"tcp:127.0.0.1:{gdb_port}"]
+    if monitor:
+        cmd += ["-monitor", f"unix:{monitor},server=on,wait=off"]
     return cmd
 
 
@@ -120,7 +144,31 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run_qemu(spec, cmd, log_path):
+def feed_keys(p, lines, out, monitor):
+    """Type each `keys:` line on the PS/2 keyboard (QEMU monitor sendkey)
+    once the kernel has booted, then Enter."""
+    if not wait_for_boot(p, out):
+        return
+    sock = socket.socket(socket.AF_UNIX)
+    sock.connect(monitor)
+    for line in lines:
+        for ch in line.encode().decode("unicode_escape") + "\n":
+            if p.poll() is not None:
+                return
+            sock.sendall(f"sendkey {qcode(ch)}\n".encode())
+            time.sleep(0.05)
+        time.sleep(0.5)
+    sock.close()
+
+
+def wait_for_boot(p, out):
+    deadline = time.time() + 30
+    while b"Boot complete." not in out and time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    return p.poll() is None
+
+
+def run_qemu(spec, cmd, log_path, monitor=None):
     """Run QEMU, feeding stdin lines; returns (exit status or None on
     timeout, output text, whether the `until` pattern ended the run)."""
     timeout = float(spec.opts["timeout"])
@@ -140,6 +188,8 @@ def run_qemu(spec, cmd, log_path):
     t.start()
     if spec.lists["stdin"]:
         feed_stdin(p, spec.lists["stdin"], out)
+    if spec.lists["keys"]:
+        feed_keys(p, spec.lists["keys"], out, monitor)
     try:
         status = p.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -155,9 +205,8 @@ def run_qemu(spec, cmd, log_path):
 
 def feed_stdin(p, lines, out):
     """Type each stdin line once the kernel has booted (slowly, as a user)."""
-    deadline = time.time() + 30
-    while b"Boot complete." not in out and time.time() < deadline and p.poll() is None:
-        time.sleep(0.05)
+    if not wait_for_boot(p, out):
+        return
     for line in lines:
         for ch in line.encode().decode("unicode_escape").encode() + b"\r":
             if p.poll() is not None:
@@ -285,7 +334,9 @@ def run_test(spec, args):
                 problems.append("the backtrace does not end cleanly at kmain")
             problems += [f"missing line: {r}" for r in spec.lists["require"] if r not in text]
         else:
-            status, text, hit = run_qemu(spec, qemu_command(spec, iso, disk), log)
+            monitor = monitor_path(spec, workdir)
+            status, text, hit = run_qemu(spec, qemu_command(spec, iso, disk, monitor=monitor),
+                                         log, monitor)
             problems = judge(spec, status, text, hit)
             if not problems and disk and status == EXIT_OK:
                 problems = host_checks(spec, disk)
