@@ -28,7 +28,7 @@ FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
 DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
             "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
-REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin", "keys")
+REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin", "keys", "io-error")
 
 
 class Spec:
@@ -119,16 +119,42 @@ def monitor_path(spec, workdir):
     return os.path.join(workdir, "monitor.sock") if spec.lists["keys"] else None
 
 
+def blkdebug_config(spec, disk):
+    """Write QEMU's blkdebug rules for the spec's `io-error:` lines
+    (`read|write ERRNO [SECTOR]`) next to DISK; returns the file's path."""
+    path = disk + ".blkdebug"
+    with open(path, "w") as f:
+        for rule in spec.lists["io-error"]:
+            words = rule.split()
+            f.write(f'[inject-error]\nevent = "{words[0]}_aio"\nerrno = "{words[1]}"\n')
+            if len(words) > 2:
+                f.write(f'sector = "{resolve_sector(spec, disk, words[2])}"\n')
+    return path
+
+
+def resolve_sector(spec, disk, where):
+    """A sector number, or `file:PATH`: the first sector of PATH's first
+    data block in the ext2 partition (debugfs bmap)."""
+    if not where.startswith("file:"):
+        return int(where)
+    r = subprocess.run(["debugfs", "-R", f"bmap {where[5:]} 0", f"{disk}?offset={FS_OFFSET}"],
+                       capture_output=True, text=True, check=True)
+    block = int(r.stdout.split()[0])
+    return FS_OFFSET // 512 + block * int(spec.opts["block"]) // 512
+
+
 def qemu_command(spec, iso, disk, gdb_port=None, monitor=None):
     o = spec.opts
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", o["cpu"], "-nodefaults",
            "-no-reboot", "-display", "none", "-serial", "stdio", "-m", o["mem"],
            "-cdrom", iso, "-boot", "d",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+    if disk and spec.lists["io-error"]:
+        disk = "blkdebug:" + blkdebug_config(spec, disk) + ":" + disk
     if o["disk"] == "virtio":
-        cmd += ["-drive", f"file={disk},format=raw,if=virtio"]
+        cmd += ["-drive", f"file={disk},format=raw,if=virtio,werror=report,rerror=report"]
     elif o["disk"] == "ide":
-        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0"]
+        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0,werror=report,rerror=report"]
     if "cmdline" in o:
         cmd += ["-fw_cfg", "name=opt/cmdline,string=" + o["cmdline"].replace(",", ",,")]
     if gdb_port:
