@@ -101,6 +101,22 @@ static struct process *proc_alloc(const char *name)
     return p;
 }
 
+bool process_settle(uint64_t timeout_ticks)
+{
+    for (uint64_t waited = 0;; waited++) {
+        lock_acquire(&proc_lock);
+        int live = proc_count;
+        lock_release(&proc_lock);
+        if (live == 0) {
+            thread_yield(); /* let the last exiting thread finish dying */
+            return true;
+        }
+        if (waited == timeout_ticks)
+            return false;
+        thread_sleep(1);
+    }
+}
+
 /* proc_free_locked: free the struct of a process nobody refers to. */
 static void proc_free_locked(struct process *p)
 {

@@ -60,6 +60,9 @@ pid_t process_execute(const char *cmdline);
 /* process_wait: wait for direct child PID to exit; its status, or -1 when
  * PID is not a child that has not been waited for yet. */
 int process_wait(pid_t pid);
+/* process_settle: wait up to TIMEOUT_TICKS until no user process is left
+ * (orphans run on after `run` returns); true if none is. */
+bool process_settle(uint64_t timeout_ticks);
 /* process_exit: end the current process with STATUS (prints the exit
  * line). The caller must hold no lock. */
 __attribute__((noreturn)) void process_exit(int status);

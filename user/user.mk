@@ -40,7 +40,7 @@ USER_TESTS := halt exit \
 	fork-once fork-multiple fork-recursive fork-read fork-close fork-boundary \
 	exec-once exec-arg exec-boundary exec-missing exec-bad-ptr exec-read \
 	wait-simple wait-twice wait-killed wait-bad-pid \
-	multi-child-fd rox-simple rox-child rox-multichild open-many dup2 dir-ops \
+	multi-child-fd rox-simple rox-child rox-multichild open-many dup2 dir-ops orphan \
 	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
 	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags
 
