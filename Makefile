@@ -136,7 +136,7 @@ $(DISK): $(USER_DISK_FILES) $(USER_DATA_FILES) tools/mkdisk.sh
 	tools/mkdisk.sh $@ $(FS_SIZE) $(SWAP_SIZE) $(FS_BLOCK) $(BUILD)/disk-root
 
 QEMU_BASE := qemu-system-x86_64 -accel tcg -cpu max -nodefaults -no-reboot -vga std \
-    -serial stdio -m $(MEM) -cdrom $(ISO) -boot d \
+    -serial mon:stdio -m $(MEM) -cdrom $(ISO) -boot d \
     -device isa-debug-exit,iobase=0xf4,iosize=0x04
 QEMU_CMDLINE := $(if $(CMDLINE),-fw_cfg name=opt/cmdline$(comma)string="$(CMDLINE)")
 comma := ,
