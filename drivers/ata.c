@@ -96,7 +96,6 @@ struct ata_channel {
     struct semaphore irq_sema; /* upped by the IRQ handler */
     volatile bool expecting;   /* a command waits for an interrupt */
     volatile uint8_t irq_status;
-    int selected; /* device last selected, -1 unknown */
 };
 
 struct ata_disk {
@@ -160,7 +159,6 @@ static void ata_select(struct ata_channel *ch, int slave, uint8_t extra)
 {
     outb(ch->io + ATA_REG_DRIVE, ATA_DRIVE_BASE | (slave ? ATA_DRIVE_SLAVE : 0) | extra);
     ata_delay(ch);
-    ch->selected = slave;
 }
 
 /* ata_irq: acknowledge by reading the status; wake the waiting thread. */
@@ -380,7 +378,6 @@ static void ata_probe_channel(int c, uint16_t *id)
     struct ata_channel *ch = &ata_channels[c];
     lock_init(&ch->lock);
     sema_init(&ch->irq_sema, 0);
-    ch->selected = -1;
     if (ata_status(ch) == ATA_STATUS_FLOATING)
         return;
     outb(ch->ctl, ATA_CTL_NIEN);

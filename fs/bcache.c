@@ -4,8 +4,11 @@
  * takes the least recently used unpinned buffer (writing it first if it is
  * dirty), and also tries to fill up to BCACHE_READAHEAD_MAX - 1 following
  * blocks that are not cached yet into clean unpinned buffers, reading them
- * all with one block_read into a staging area. Lookups walk the list:
- * with a few dozen buffers that is cheaper than keeping a hash table. */
+ * all with one block_read into a staging area. The valid buffers are also
+ * indexed by block number in a fixed hash table (one bucket per buffer,
+ * allocated with the cache, so it never resizes), so a lookup does not
+ * walk the list: every get looks up one block, and read-ahead and
+ * clustered write-back up to BCACHE_READAHEAD_MAX more. */
 #include "fs/bcache.h"
 
 #include "kernel/errors.h"
@@ -23,12 +26,21 @@ struct bcache {
     uint32_t sectors_per_block;
     uint64_t nblocks; /* blocks on the device */
     size_t nbufs;
-    struct buf *bufs; /* array of nbufs */
-    uint8_t *data;    /* nbufs * block_size bytes */
-    uint8_t *staging; /* BCACHE_READAHEAD_MAX blocks for read-ahead */
-    struct list lru;  /* all buffers, most recently used first */
+    struct buf *bufs;   /* array of nbufs */
+    uint8_t *data;      /* nbufs * block_size bytes */
+    uint8_t *staging;   /* BCACHE_READAHEAD_MAX blocks for read-ahead */
+    struct list lru;    /* all buffers, most recently used first */
+    struct buf **index; /* nbufs buckets: valid buffers by blockno */
     struct bcache_stats stats;
 };
+
+/* bucket: the index bucket of BLOCKNO. Block numbers need no mixing:
+ * the blocks cached together are mostly runs of neighbours, which this
+ * spreads over consecutive buckets. */
+static struct buf **bucket(struct bcache *c, uint64_t blockno)
+{
+    return &c->index[blockno % c->nbufs];
+}
 
 /* bcache_create: see bcache.h. */
 struct bcache *bcache_create(struct block_device *dev, uint32_t block_size, size_t nbufs)
@@ -41,7 +53,8 @@ struct bcache *bcache_create(struct block_device *dev, uint32_t block_size, size
     c->bufs = kzalloc(nbufs * sizeof(struct buf));
     c->data = kmalloc(nbufs * block_size);
     c->staging = kmalloc(BCACHE_READAHEAD_MAX * block_size);
-    if (!c->bufs || !c->data || !c->staging)
+    c->index = kzalloc(nbufs * sizeof(*c->index));
+    if (!c->bufs || !c->data || !c->staging || !c->index)
         goto fail;
     lock_init(&c->lock);
     c->dev = dev;
@@ -57,6 +70,7 @@ struct bcache *bcache_create(struct block_device *dev, uint32_t block_size, size
     }
     return c;
 fail:
+    kfree(c->index);
     kfree(c->staging);
     kfree(c->data);
     kfree(c->bufs);
@@ -81,13 +95,33 @@ static int write_buf_locked(struct bcache *c, struct buf *b)
 /* lookup_locked: the valid buffer holding BLOCKNO, or NULL. */
 static struct buf *lookup_locked(struct bcache *c, uint64_t blockno)
 {
-    list_for_each(node, &c->lru)
-    {
-        struct buf *b = list_entry(node, struct buf, lru);
-        if (b->valid && b->blockno == blockno)
+    for (struct buf *b = *bucket(c, blockno); b; b = b->hash_next)
+        if (b->blockno == blockno)
             return b;
-    }
     return NULL;
+}
+
+/* validate_locked: B (invalid, claimed) now holds block BLOCKNO. */
+static void validate_locked(struct bcache *c, struct buf *b, uint64_t blockno)
+{
+    ASSERT(!b->valid);
+    struct buf **head = bucket(c, blockno);
+    b->blockno = blockno;
+    b->valid = true;
+    b->hash_next = *head;
+    *head = b;
+}
+
+/* invalidate_locked: B no longer holds a block. */
+static void invalidate_locked(struct bcache *c, struct buf *b)
+{
+    if (!b->valid)
+        return;
+    struct buf **link = bucket(c, b->blockno);
+    while (*link != b)
+        link = &(*link)->hash_next;
+    *link = b->hash_next;
+    b->valid = false;
 }
 
 static int write_run_locked(struct bcache *c, struct buf **list, size_t n);
@@ -123,7 +157,7 @@ static struct buf *victim_locked(struct bcache *c, bool clean_only, int *err)
             continue;
         if (b->valid && b->dirty && (*err = write_cluster_locked(c, b)) < 0)
             return NULL;
-        b->valid = false;
+        invalidate_locked(c, b);
         *err = 0;
         return b;
     }
@@ -175,9 +209,8 @@ static int fill_locked(struct bcache *c, uint64_t first, struct buf *b)
         if (err < 0)
             continue;
         memcpy(bufs[i]->data, c->staging + i * c->block_size, c->block_size);
-        bufs[i]->blockno = first + i;
-        bufs[i]->valid = true;
         bufs[i]->dirty = false;
+        validate_locked(c, bufs[i], first + i);
     }
     if (err < 0)
         return ERR_IO;
@@ -204,8 +237,8 @@ static int get_common(struct bcache *c, uint64_t blockno, bool read, struct buf 
             goto out;
         if (read && (err = fill_locked(c, blockno, b)) < 0)
             goto out;
-        b->blockno = blockno;
-        b->valid = true;
+        if (!read)
+            validate_locked(c, b, blockno);
     }
     if (!read) {
         memset(b->data, 0, c->block_size);
@@ -254,7 +287,8 @@ void bcache_release(struct buf *b)
 }
 
 /* sorted_dirty_locked: the dirty buffers in block order, into LIST
- * (nbufs entries); returns how many. Insertion sort: a few dozen items. */
+ * (nbufs entries); returns how many. Insertion sort: it runs at sync
+ * only, over at most nbufs items. */
 static size_t sorted_dirty_locked(struct bcache *c, struct buf **list)
 {
     size_t n = 0;
@@ -329,6 +363,7 @@ int bcache_destroy(struct bcache *c)
     for (size_t i = 0; i < c->nbufs; i++)
         if (c->bufs[i].refcnt != 0)
             panic("bcache_destroy: block %llu still held", (unsigned long long)c->bufs[i].blockno);
+    kfree(c->index);
     kfree(c->staging);
     kfree(c->data);
     kfree(c->bufs);

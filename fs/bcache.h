@@ -30,9 +30,10 @@ struct buf {
     /* private to bcache.c */
     struct bcache *cache;
     int refcnt;
-    bool valid;
+    bool valid; /* holds BLOCKNO; then (only then) in the index */
     bool dirty;
-    struct list_node lru; /* front = most recently used */
+    struct list_node lru;  /* front = most recently used */
+    struct buf *hash_next; /* next in the same bucket of the index */
 };
 
 struct bcache_stats {

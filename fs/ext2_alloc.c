@@ -9,7 +9,6 @@
 #include "fs/ext2_internal.h"
 
 #include "kernel/errors.h"
-#include "kernel/panic.h"
 #include "kernel/printf.h"
 
 #define BITS_PER_BYTE 8
@@ -108,11 +107,19 @@ int ext2_block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
     return ERR_NO_SPACE;
 }
 
+/* ext2_block_valid: see ext2_internal.h. */
+bool ext2_block_valid(const struct ext2_fs *fs, uint32_t block)
+{
+    return block >= fs->sb.s_first_data_block && block < fs->sb.s_blocks_count;
+}
+
 /* ext2_block_free: see ext2_internal.h. */
 int ext2_block_free(struct ext2_fs *fs, uint32_t block)
 {
-    if (block < fs->sb.s_first_data_block || block >= fs->sb.s_blocks_count)
-        panic("ext2_block_free: block %u out of range", block);
+    if (!ext2_block_valid(fs, block)) {
+        printf("ext2: freeing block %u outside the file system\n", block);
+        return ERR_BAD_FORMAT;
+    }
     uint32_t rel = block - fs->sb.s_first_data_block;
     uint32_t g = rel / fs->sb.s_blocks_per_group;
     struct buf *b;
@@ -191,8 +198,10 @@ int ext2_ialloc(struct ext2_fs *fs, uint32_t parent_ino, bool dir, uint32_t *out
 /* ext2_ifree: see ext2_internal.h. */
 int ext2_ifree(struct ext2_fs *fs, uint32_t ino, bool dir)
 {
-    if (ino < fs->first_ino || ino > fs->sb.s_inodes_count)
-        panic("ext2_ifree: inode %u out of range", ino);
+    if (ino < fs->first_ino || ino > fs->sb.s_inodes_count) {
+        printf("ext2: freeing reserved or impossible inode %u\n", ino);
+        return ERR_BAD_FORMAT;
+    }
     uint32_t g = (ino - 1) / fs->sb.s_inodes_per_group;
     struct buf *b;
     int err = bcache_get(fs->cache, fs->gd[g].bg_inode_bitmap, &b);

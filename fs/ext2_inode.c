@@ -9,6 +9,7 @@
 #include "fs/ext2_internal.h"
 
 #include "kernel/errors.h"
+#include "kernel/printf.h"
 #include "kernel/string.h"
 
 #define EXT2_MAX_DEPTH      4 /* inode slot + three levels of indirect blocks */
@@ -129,6 +130,16 @@ static int map_path(struct ext2_fs *fs, uint64_t fblock, uint32_t slots[EXT2_MAX
     return 3;
 }
 
+/* check_ptr: 0 if BLK, read from the block map of a file, is a hole or
+ * lies in the file system; ERR_BAD_FORMAT (a corrupted inode) if not. */
+static int check_ptr(struct ext2_fs *fs, uint32_t blk)
+{
+    if (blk == 0 || ext2_block_valid(fs, blk))
+        return 0;
+    printf("ext2: block pointer %u outside the file system\n", blk);
+    return ERR_BAD_FORMAT;
+}
+
 /* fill_slot: allocate a block for the empty pointer *SLOT (goal: the
  * block after PREV, or the inode's group) and count it in DI. */
 static int fill_slot(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint32_t prev,
@@ -157,7 +168,8 @@ static int walk_level(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, u
     uint32_t *table = (uint32_t *)b->data;
     *next = table[idx];
     *filled = false;
-    if (*next == 0 && alloc) {
+    err = check_ptr(fs, *next);
+    if (err == 0 && *next == 0 && alloc) {
         uint32_t prev = idx > 0 && table[idx - 1] ? table[idx - 1] : blk;
         if ((err = fill_slot(fs, ino, di, prev, &table[idx])) == 0) {
             *next = table[idx];
@@ -179,19 +191,19 @@ int ext2_bmap(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t 
         return ERR_NO_SPACE;
     bool filled = false;
     uint32_t blk = di->i_block[slots[0]];
+    int err = check_ptr(fs, blk);
+    if (err < 0)
+        return err;
     if (blk == 0 && alloc) {
         uint32_t prev = slots[0] > 0 ? di->i_block[slots[0] - 1] : 0;
-        int err = fill_slot(fs, ino, di, prev, &di->i_block[slots[0]]);
-        if (err < 0)
+        if ((err = fill_slot(fs, ino, di, prev, &di->i_block[slots[0]])) < 0)
             return err;
         blk = di->i_block[slots[0]];
         filled = true;
     }
-    for (int level = 1; level <= depth && blk != 0; level++) {
-        int err = walk_level(fs, ino, di, blk, slots[level], alloc, &blk, &filled);
-        if (err < 0)
+    for (int level = 1; level <= depth && blk != 0; level++)
+        if ((err = walk_level(fs, ino, di, blk, slots[level], alloc, &blk, &filled)) < 0)
             return err;
-    }
     *out = blk;
     if (new_block)
         *new_block = filled;
@@ -339,10 +351,13 @@ int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, ui
 }
 
 /* free_tree: free block BLK and, for an indirect block of LEVEL > 0, every
- * block under it. Recursion is bounded by the triple-indirect depth. */
+ * block under it. Recursion is bounded by the triple-indirect depth. A
+ * pointer outside the file system is neither followed nor freed. */
 static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
 {
-    int result = 0;
+    int result = check_ptr(fs, blk);
+    if (result < 0)
+        return result;
     if (level > 0) {
         struct buf *b;
         int err = bcache_get(fs->cache, blk, &b);
@@ -363,6 +378,10 @@ int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di)
 {
     static const int levels[EXT2_N_BLOCKS] = {
         [EXT2_IND_BLOCK] = 1, [EXT2_DIND_BLOCK] = 2, [EXT2_TIND_BLOCK] = 3};
+    if (ino < fs->first_ino) {
+        printf("ext2: refusing to delete reserved inode %u\n", ino);
+        return ERR_BAD_FORMAT;
+    }
     int result = 0;
     for (int i = 0; i < EXT2_N_BLOCKS; i++) {
         if (di->i_block[i] == 0)

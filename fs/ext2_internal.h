@@ -24,12 +24,17 @@ struct ext2_fs {
 /* ext2_block_alloc: allocate a block, preferably GOAL or after it; its
  * buffer is zero-filled (dirty). ERR_NO_SPACE when the disk is full. */
 int ext2_block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *out);
-/* ext2_block_free: mark BLOCK free and update the counts. */
+/* ext2_block_valid: BLOCK lies in the file system's data area (a block
+ * pointer read from the disk must, before it is followed or freed). */
+bool ext2_block_valid(const struct ext2_fs *fs, uint32_t block);
+/* ext2_block_free: mark BLOCK free and update the counts. ERR_BAD_FORMAT
+ * for a block outside the file system, ERR_INVALID if it was free. */
 int ext2_block_free(struct ext2_fs *fs, uint32_t block);
 /* ext2_ialloc: allocate an inode number for a file (DIR false) or a
  * directory, near PARENT_INO. ERR_NO_SPACE when none is free. */
 int ext2_ialloc(struct ext2_fs *fs, uint32_t parent_ino, bool dir, uint32_t *out);
-/* ext2_ifree: mark inode INO free (DIR: it was a directory). */
+/* ext2_ifree: mark inode INO free (DIR: it was a directory).
+ * ERR_BAD_FORMAT for a reserved or impossible inode number. */
 int ext2_ifree(struct ext2_fs *fs, uint32_t ino, bool dir);
 
 /* ext2_inode.c */

@@ -537,10 +537,46 @@ static void corrupt(uint8_t *img, enum corruption c)
     }
 }
 
+/* corrupt_inodes: on RD, an intact copy of the partition's first sectors,
+ * make an inode and damage its block map the ways of a hostile image:
+ * reading, writing and deleting it fail with ERR_BAD_FORMAT, never panic,
+ * and never follow or free a block outside the file system; deleting a
+ * reserved inode is refused likewise. False if any check fails. */
+static bool corrupt_inodes(struct block_device *rd)
+{
+    struct ext2_fs *fs2;
+    if (ext2_mount(rd, &fs2) < 0)
+        return false;
+    struct ext2_fs_stats st;
+    ext2_get_stats(fs2, &st);
+    uint32_t past_fs = st.blocks_count + 7, past_dev = 0xfffffff0u, ino;
+    struct ext2_inode di;
+    char byte;
+    bool ok = ext2_inode_create(fs2, EXT2_ROOT_INO, EXT2_MODE_FILE_DEFAULT, &ino, &di) == 0;
+    di.i_size = st.block_size * (EXT2_NDIR_BLOCKS + 1);
+    di.i_block[0] = past_fs;
+    di.i_block[1] = past_dev;
+    ok = ok && ext2_inode_read(fs2, &di, &byte, 1, 0) == ERR_BAD_FORMAT;
+    ok = ok && ext2_inode_read(fs2, &di, &byte, 1, st.block_size) == ERR_BAD_FORMAT;
+    ok = ok && ext2_inode_write(fs2, ino, &di, &byte, 1, 0) == ERR_BAD_FORMAT;
+    di.i_block[0] = di.i_block[1] = 0;
+    di.i_block[EXT2_IND_BLOCK] = past_dev;
+    ok = ok &&
+         ext2_inode_read(fs2, &di, &byte, 1, st.block_size * EXT2_NDIR_BLOCKS) == ERR_BAD_FORMAT;
+    di.i_block[0] = past_fs;
+    ok = ok && ext2_inode_delete(fs2, ino, &di) == ERR_BAD_FORMAT;
+    ext2_get_stats(fs2, &st);
+    ok = ok && st.free_blocks <= st.blocks_count;
+    ok = ok && ext2_inode_load(fs2, EXT2_ROOT_INO + 1, &di) == 0;
+    ok = ok && ext2_inode_delete(fs2, EXT2_ROOT_INO + 1, &di) == ERR_BAD_FORMAT;
+    return ext2_unmount(fs2) == 0 && ok;
+}
+
 /* The first sectors of the real partition copied into a RAM disk of the
  * same size (a sparse one: only the copy costs memory). The intact copy
- * mounts (a second, independent ext2 instance); each corruption is
- * refused with its message and error code, without a panic or a leak. */
+ * mounts (a second, independent ext2 instance) and refuses corrupted
+ * inodes (corrupt_inodes); each corruption of the superblock is refused
+ * with its message and error code, without a panic or a leak. */
 KTEST(ext2, corrupt_super)
 {
     KT_ASSERT(fs_mounted());
@@ -560,6 +596,7 @@ KTEST(ext2, corrupt_super)
     get_stats(&real_st);
     KT_ASSERT(st.blocks_count == real_st.blocks_count && st.block_size == real_st.block_size);
     KT_ASSERT(ext2_unmount(fs2) == 0);
+    KT_ASSERT(corrupt_inodes(rd));
     for (int c = 0; c < C_COUNT; c++) {
         memcpy(work, img, COPY_SECTORS * BLOCK_SECTOR_SIZE);
         corrupt(work, (enum corruption)c);

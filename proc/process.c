@@ -31,10 +31,6 @@
 #include "proc/thread.h"
 
 #define EXIT_LINE_MAX 64
-#define FRAME_IRET    1 /* trap_frame.error_code of a syscall frame: return via iretq */
-
-void user_enter(struct trap_frame *tf) __attribute__((noreturn));
-extern uint64_t syscall_kernel_rsp;
 
 static struct lock proc_lock;
 static struct process kernel_root; /* parent of the processes the kernel starts */

@@ -33,8 +33,6 @@
 #define BOUNCE_SIZE       PAGE_SIZE
 #define CONSOLE_PIECE_MAX (64 * 1024) /* a console write up to this is one piece */
 
-void syscall_entry(void);
-
 typedef long syscall_fn(struct trap_frame *tf);
 
 void syscall_init(void)

@@ -16,15 +16,13 @@
 #include "mm/kmalloc.h"
 #include "mm/kstack.h"
 #include "proc/process.h"
+#include "proc/switch.h"
 #include "proc/thread.h"
 
 #define THREAD_MAGIC    0x7468726561646d67ull
 #define PRIORITY_LEVELS (PRIORITY_MAX + 1)
 #define STACK_CANARY    0x5354434b43414e59ull /* at the lowest stack word */
 
-void switch_context(uint64_t *save_rsp, uint64_t new_rsp);
-void thread_trampoline(void);
-void thread_run_first(thread_fn *fn, void *arg);
 extern char boot_stack_bottom[];
 
 static struct list ready[PRIORITY_LEVELS];
