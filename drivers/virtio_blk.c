@@ -101,6 +101,7 @@
 #define VIRTIO_BLK_T_IN         0
 #define VIRTIO_BLK_T_OUT        1
 #define VIRTIO_BLK_S_OK         0
+#define VIRTIO_BLK_S_PENDING    0xff /* our marker: the device has not answered yet */
 #define VIRTIO_BLK_CFG_CAPACITY 0 /* u64 in device config */
 
 #define VBLK_MAX_SECTORS    128 /* per request: 64 KiB, at most 17 pages */
@@ -303,7 +304,7 @@ static uint16_t vblk_build_chain(struct vblk *v, bool write, uint64_t sector, ui
         end = pa + piece;
         buf += piece, len -= piece;
     }
-    v->status[head] = 0xff;
+    v->status[head] = VIRTIO_BLK_S_PENDING;
     vblk_link(v, last, virt_to_phys((const void *)&v->status[head]), 1, VRING_DESC_F_WRITE);
     return head;
 }

@@ -110,6 +110,7 @@ static int check_groups(struct ext2_fs *fs)
             d->bg_inode_bitmap >= fs->sb.s_blocks_count ||
             (uint64_t)d->bg_inode_table + itable_blocks > fs->sb.s_blocks_count ||
             d->bg_block_bitmap < fs->sb.s_first_data_block ||
+            d->bg_inode_bitmap < fs->sb.s_first_data_block ||
             d->bg_inode_table < fs->sb.s_first_data_block)
             return bad(ERR_BAD_FORMAT, "group descriptor points outside the file system");
         if (d->bg_free_inodes_count > fs->sb.s_inodes_per_group ||
