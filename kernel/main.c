@@ -16,6 +16,7 @@
 #include "kernel/panic.h"
 #include "kernel/pic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/string.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
@@ -31,7 +32,6 @@
 #define MIB                  (1024 * 1024)
 
 static char cmdline_text[CMDLINE_MAX];
-extern char _kernel_start[], _kernel_end[];
 
 /* cmdline_load: the command line from fw_cfg opt/cmdline if present, else
  * from the Multiboot2 tag; parsed into kernel_cmdline. A bad command line

@@ -5,6 +5,7 @@
 #include "kernel/gdt.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/trap.h"
 #include "mm/kstack.h"
 #include "mm/memlayout.h"
@@ -26,9 +27,6 @@ struct idt_ptr {
     uint16_t limit;
     uint64_t base;
 } __attribute__((packed));
-
-extern const uint64_t trap_stub_table[VEC_COUNT];
-extern const struct extable_entry __start_extable[], __stop_extable[];
 
 static struct idt_entry idt[VEC_COUNT];
 static trap_handler_t handlers[VEC_COUNT];

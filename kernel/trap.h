@@ -71,3 +71,6 @@ void trap_catch_disarm(void);
 struct extable_entry {
     uint64_t insn, fixup;
 };
+
+/* The entry stub of every vector (kernel/trap_entry.asm), for the IDT. */
+extern const uint64_t trap_stub_table[VEC_COUNT];

@@ -8,10 +8,12 @@
  *     creation, shares the stacks mapped there later.
  * Nothing is mapped at low addresses any more, so NULL dereferences fault.
  * Table pages come from the frame allocator, zero-filled. */
+#include "boot/boot.h"
 #include "kernel/cpu.h"
 #include "kernel/errors.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "mm/paging.h"
 #include "mm/pmm.h"
 
@@ -30,10 +32,6 @@
 /* Intermediate entries are permissive; the leaf decides the access. */
 #define PT_TABLE_FLAGS        (PTE_PRESENT | PTE_WRITABLE | PTE_USER)
 #define PT_KERNEL_TABLE_FLAGS (PTE_PRESENT | PTE_WRITABLE)
-
-extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
-extern char _data_start[], _data_end[], _kernel_end[];
-extern char boot_stack_bottom[];
 
 static pte_t *kernel_pml4;
 static bool has_smep, has_smap;

@@ -10,12 +10,11 @@
 #include "kernel/errors.h"
 #include "kernel/ktest.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/trap.h"
 #include "mm/kmalloc.h"
 #include "mm/paging.h"
 #include "mm/pmm.h"
-
-extern char _text_start[], _rodata_start[], _data_start[];
 
 #define RET_OPCODE  0xc3
 #define TEST_VA     0x400000ul       /* user half, first PML4 slot */

@@ -11,14 +11,13 @@
 #include "kernel/multiboot.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/string.h"
 #include "kernel/sync.h"
 #include "mm/pmm.h"
 
 #define BITS_PER_WORD     64
 #define BOOT_MAPPED_LIMIT (1ull << 30) /* the boot page tables map 1 GiB */
-
-extern char _kernel_start[], _kernel_end[];
 
 static struct spinlock pmm_lock;
 static uint64_t *frame_bits; /* bit set = frame in use */
