@@ -2,9 +2,8 @@
  * KSTACK_PAGES + 1 pages; the lowest page of each slot stays unmapped (the
  * guard), the others map frames from the frame allocator one by one. The
  * region's page tables hang below a PDPT created by paging_init and shared
- * by every address space, so a stack mapped once is visible everywhere;
- * unmapping flushes the TLB entry directly (the kernel half is shared, so
- * the active table always covers it).
+ * by every address space, so a stack mapped once is visible everywhere
+ * (and pt_unmap flushes it whatever table is active).
  *
  * Every page table of the region is made at boot (kstack_init), so mapping
  * a stack never allocates a table page and the leak audit sees only the
@@ -12,7 +11,6 @@
  *
  * Lock: kstack_lock (spinlock) guards the slot bitmap and the count. */
 #include "kernel/bitmap.h"
-#include "kernel/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/sync.h"
 #include "mm/kstack.h"
@@ -67,7 +65,6 @@ static void unmap_pages(uint64_t bottom, size_t count)
         uint64_t va = bottom + i * PAGE_SIZE;
         paddr_t pa = pt_translate(pt_kernel(), va);
         pt_unmap(pt_kernel(), va);
-        invlpg(va);
         pmm_free(pa);
     }
 }

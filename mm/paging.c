@@ -84,7 +84,7 @@ paddr_t pt_translate(pte_t *pml4, uint64_t va)
 
 void pt_flush(pte_t *pml4, uint64_t va)
 {
-    if (virt_to_phys(pml4) == (read_cr3() & PTE_ADDR_MASK))
+    if (va >= KERNEL_HALF_BASE || virt_to_phys(pml4) == (read_cr3() & PTE_ADDR_MASK))
         invlpg(va);
 }
 
@@ -94,6 +94,7 @@ int pt_map(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags)
     pte_t *e = walk(pml4, va, 0, true);
     if (!e)
         return ERR_NO_MEMORY;
+    ASSERT(!(*e & PTE_HUGE)); /* VA lies in a 2 MiB page (the direct map) */
     bool was_present = *e & PTE_PRESENT;
     *e = pa | flags | PTE_PRESENT;
     if (was_present)

@@ -56,7 +56,9 @@ void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear);
  * structure (it may change or clear the leaf *PTE). */
 typedef int pt_walk_fn(uint64_t va, pte_t *pte, void *arg);
 int pt_walk_user(pte_t *pml4, pt_walk_fn *fn, void *arg);
-/* pt_flush: invalidate VA in the TLB if PML4 is the active table. */
+/* pt_flush: invalidate VA of PML4 in the TLB if the active table maps it:
+ * always for a kernel-half VA (shared by every table), for a user VA only
+ * if PML4 is the active table. */
 void pt_flush(pte_t *pml4, uint64_t va);
 /* paging_has_smep / paging_has_smap: features enabled at boot. */
 bool paging_has_smep(void);
