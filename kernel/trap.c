@@ -98,11 +98,15 @@ void trap_catch_disarm(void)
     trap_active_catch = NULL;
 }
 
-/* trap_try_catch: resume an armed trap_catch after a kernel fault. */
+/* trap_try_catch: resume the armed trap_catch after a kernel fault, if the
+ * fault came from below the arming frame on the same stack (not from
+ * another thread that ran while the catch was armed). */
 static bool trap_try_catch(struct trap_frame *tf)
 {
     struct trap_catch *tc = trap_active_catch;
     if (!tc || trap_from_user(tf) || tf->vector >= VEC_EXCEPTION_COUNT)
+        return false;
+    if (tf->rsp > tc->rsp || tc->rsp - tf->rsp >= KSTACK_SIZE)
         return false;
     trap_active_catch = NULL;
     tc->vector = tf->vector;
@@ -144,9 +148,11 @@ void trap_dump(const struct trap_frame *tf)
     printf(" r13 %016lx  r14 %016lx  r15 %016lx\n", tf->r13, tf->r14, tf->r15);
 }
 
+/* The exception table goes first: it matches the faulting instruction
+ * exactly, while a trap_catch takes any fault below its frame. */
 void trap_unhandled(struct trap_frame *tf)
 {
-    if (trap_try_catch(tf) || (!trap_from_user(tf) && trap_try_extable(tf)))
+    if ((!trap_from_user(tf) && trap_try_extable(tf)) || trap_try_catch(tf))
         return;
     trap_dump(tf);
     if (tf->vector == VEC_DOUBLE_FAULT && kstack_is_guard(read_cr2()))
