@@ -17,8 +17,7 @@
 #include "mm/paging.h"
 #include "mm/pmm.h"
 
-#define KSTACK_SLOTS     2048        /* more than processes (PROC_MAX) plus kernel threads */
-#define HUGE_PAGE_SIZE   (2ul << 20) /* what one page-table page maps */
+#define KSTACK_SLOTS     2048 /* more than processes (PROC_MAX) plus kernel threads */
 #define KSTACK_SLOT_SIZE ((KSTACK_PAGES + 1) * PAGE_SIZE)
 
 static struct spinlock kstack_lock;
@@ -33,7 +32,7 @@ void kstack_init(void)
     spin_init(&kstack_lock, "kstack");
     bitmap_init(&slots, KSTACK_SLOTS, slot_storage);
     uint64_t end = KSTACK_REGION_BASE + KSTACK_SLOTS * KSTACK_SLOT_SIZE;
-    for (uint64_t va = KSTACK_REGION_BASE; va < end; va += HUGE_PAGE_SIZE)
+    for (uint64_t va = KSTACK_REGION_BASE; va < end; va += PT_LARGE_PAGE_SIZE)
         if (pt_prepare_table(pt_kernel(), va) < 0)
             panic("kstack_init: out of memory for the stack page tables");
 }

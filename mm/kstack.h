@@ -6,9 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "mm/memlayout.h"
 
 #define KSTACK_PAGES 4
-#define KSTACK_SIZE  (KSTACK_PAGES * 4096ul)
+#define KSTACK_SIZE  (KSTACK_PAGES * PAGE_SIZE)
 
 /* kstack_init: set up the slots and the region's page tables (boot). */
 void kstack_init(void);
