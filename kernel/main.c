@@ -26,10 +26,10 @@
 #include "mm/pmm.h"
 #include "proc/thread.h"
 
-#define MB2_BOOTLOADER_MAGIC 0x36d76289
-#define KERNEL_NAME          "Cinder"
-#define KERNEL_VERSION       "0.1"
-#define MIB                  (1024 * 1024)
+#define KERNEL_NAME     "Cinder"
+#define KERNEL_VERSION  "0.1"
+#define MIB             (1024 * 1024)
+#define CMDLINE_ERR_MAX 128 /* room for the parser's error message */
 
 static char cmdline_text[CMDLINE_MAX];
 
@@ -45,7 +45,7 @@ static void cmdline_load(paddr_t mbi)
         source = "multiboot";
     }
     printf("Command line (%s): %s\n", source, cmdline_text);
-    char err[128];
+    char err[CMDLINE_ERR_MAX];
     if (cmdline_parse(cmdline_text, kernel_actions, &kernel_cmdline, err, sizeof err) < 0) {
         printf("Bad command line: %s\n", err);
         kernel_power_off(SHUTDOWN_FAILURE);
