@@ -1,6 +1,7 @@
 /* IDT setup and the C side of every interrupt: dispatch to registered
  * handlers, recovery through trap_catch and the exception table, and the
  * fatal path that dumps the frame and panics. */
+#include <stddef.h>
 #include "kernel/cpu.h"
 #include "kernel/gdt.h"
 #include "kernel/panic.h"
@@ -27,6 +28,15 @@ struct idt_ptr {
     uint16_t limit;
     uint64_t base;
 } __attribute__((packed));
+
+/* trap_catch_arm (trap_entry.asm) stores the registers at these offsets. */
+_Static_assert(offsetof(struct trap_catch, rbx) == 0 && offsetof(struct trap_catch, rbp) == 8 &&
+                   offsetof(struct trap_catch, r12) == 16 &&
+                   offsetof(struct trap_catch, r13) == 24 &&
+                   offsetof(struct trap_catch, r14) == 32 &&
+                   offsetof(struct trap_catch, r15) == 40 &&
+                   offsetof(struct trap_catch, rsp) == 48 && offsetof(struct trap_catch, rip) == 56,
+               "struct trap_catch does not match trap_catch_arm");
 
 static struct idt_entry idt[VEC_COUNT];
 static trap_handler_t handlers[VEC_COUNT];
