@@ -10,6 +10,7 @@
  * stack frames come and go.
  *
  * Lock: kstack_lock (spinlock) guards the slot bitmap and the count. */
+#include "boot/boot.h"
 #include "kernel/bitmap.h"
 #include "kernel/panic.h"
 #include "kernel/sync.h"
@@ -100,6 +101,8 @@ void kstack_free(void *bottom)
 bool kstack_is_guard(uint64_t addr)
 {
     uint64_t end = KSTACK_REGION_BASE + KSTACK_SLOTS * KSTACK_SLOT_SIZE;
+    if (PAGE_ROUND_DOWN(addr) == (uint64_t)boot_stack_bottom - PAGE_SIZE)
+        return true; /* the main thread's stack (paging_init unmapped its guard) */
     return addr >= KSTACK_REGION_BASE && addr < end &&
            (addr - KSTACK_REGION_BASE) % KSTACK_SLOT_SIZE < PAGE_SIZE;
 }
