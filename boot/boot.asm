@@ -22,8 +22,16 @@ CR4_PAE          equ 1 << 5
 EFER_MSR         equ 0xc0000080
 EFER_LME         equ 1 << 8
 EFER_NXE         equ 1 << 11
+CPUID_EXT_MAX    equ 0x80000000     ; leaf: highest extended leaf
+CPUID_EXT_INFO   equ 0x80000001     ; leaf: extended feature bits in edx
+CPUID_EDX_NX     equ 1 << 20
+CPUID_EDX_LM     equ 1 << 29
+PT_ENTRIES       equ 512
+BOOT_CODE_SEL    equ 0x08           ; boot_gdt slots
+BOOT_DATA_SEL    equ 0x10
 BOOT_STACK_SIZE  equ 16384          ; = KSTACK_SIZE (mm/kstack.h): the boot thread becomes "main"
 VGA_TEXT         equ 0xb8000
+VGA_WHITE_ON_RED equ 0x4f
 
 section .multiboot2 align=8
 mb2_header:
@@ -47,7 +55,7 @@ _start:
     mov esi, ebx
     cmp eax, MB2_BOOT_MAGIC
     jne .no_multiboot
-    call check_long_mode
+    call check_cpu
     call build_boot_tables
     mov eax, boot_pml4 - KERNEL_VMA
     mov cr3, eax
@@ -62,25 +70,31 @@ _start:
     or eax, CR0_PG | CR0_WP
     mov cr0, eax
     lgdt [boot_gdt_ptr - KERNEL_VMA]
-    jmp 0x08:(long_mode_entry - KERNEL_VMA)
+    jmp BOOT_CODE_SEL:(long_mode_entry - KERNEL_VMA)
 
 .no_multiboot:
     mov esi, msg_no_mb2 - KERNEL_VMA
     jmp boot_fail
 
-; check_long_mode: fail unless CPUID reports long mode.
-check_long_mode:
-    mov eax, 0x80000000
+; check_cpu: fail unless CPUID reports long mode and NX (EFER.NXE is set
+; unconditionally below; without NX that wrmsr would fault).
+check_cpu:
+    mov eax, CPUID_EXT_MAX
     cpuid
-    cmp eax, 0x80000001
+    cmp eax, CPUID_EXT_INFO
     jb .no_lm
-    mov eax, 0x80000001
+    mov eax, CPUID_EXT_INFO
     cpuid
-    test edx, 1 << 29
+    test edx, CPUID_EDX_LM
     jz .no_lm
+    test edx, CPUID_EDX_NX
+    jz .no_nx
     ret
 .no_lm:
     mov esi, msg_no_lm - KERNEL_VMA
+    jmp boot_fail
+.no_nx:
+    mov esi, msg_no_nx - KERNEL_VMA
     jmp boot_fail
 
 ; build_boot_tables: one PDPT of 2 MiB pages covering 1 GiB, reachable from
@@ -105,7 +119,7 @@ build_boot_tables:
     or eax, PTE_PRESENT | PTE_WRITABLE | PTE_HUGE
     mov [boot_pd - KERNEL_VMA + ecx * 8], eax
     inc ecx
-    cmp ecx, 512
+    cmp ecx, PT_ENTRIES
     jne .fill_pd
     ret
 
@@ -116,7 +130,7 @@ boot_fail:
     lodsb
     test al, al
     jz .halt
-    mov ah, 0x4f
+    mov ah, VGA_WHITE_ON_RED
     stosw
     jmp .next
 .halt:
@@ -125,7 +139,7 @@ boot_fail:
 
 bits 64
 long_mode_entry:
-    mov ax, 0x10
+    mov ax, BOOT_DATA_SEL
     mov ds, ax
     mov es, ax
     mov ss, ax
@@ -145,6 +159,7 @@ long_mode_entry:
 section .boot.rodata progbits alloc noexec nowrite
 msg_no_mb2: db "boot: not loaded by a Multiboot2 loader", 0
 msg_no_lm:  db "boot: this CPU has no 64-bit long mode", 0
+msg_no_nx:  db "boot: this CPU has no no-execute (NX) page protection", 0
 align 8
 boot_gdt:
     dq 0

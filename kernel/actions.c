@@ -31,8 +31,12 @@ const struct cmdline_action_desc kernel_actions[] = {
     {"fsbench", 0, 1}, {"run", 1, 1},   {NULL, 0, 0},
 };
 
+/* The handler of kernel_actions[i] (the parser's table cannot hold it). */
 static action_fn *const action_handlers[] = {action_ktest, action_fault, action_blockbench,
                                              action_fsbench, action_run};
+_Static_assert(sizeof action_handlers / sizeof action_handlers[0] ==
+                   sizeof kernel_actions / sizeof kernel_actions[0] - 1,
+               "one handler per action");
 
 /* action_run: `run 'CMD ARGS'`: run a user process and wait for it. */
 static int action_run(const struct cmdline_action *a)
@@ -76,6 +80,7 @@ static __attribute__((noinline)) int fault_recurse(volatile int depth, int limit
     return fault_recurse(depth + 1, limit) + frame[0];
 }
 
+/* fault_stack_thread: the body of the thread that overflows its stack. */
 static void fault_stack_thread(void *arg)
 {
     (void)arg;
@@ -172,6 +177,7 @@ struct audit_snapshot {
     struct kmalloc_stats heap;
 };
 
+/* audit_take: record the free frames and heap usage now into S. */
 static void audit_take(struct audit_snapshot *s)
 {
     s->free_frames = pmm_free_count();

@@ -9,6 +9,13 @@
 #define RFLAGS_DF (1ul << 10)
 #define RFLAGS_AC (1ul << 18)
 
+#define CR0_WP   (1ul << 16) /* write protection holds in ring 0 too */
+#define CR4_PGE  (1ul << 7)  /* global pages */
+#define CR4_SMEP (1ul << 20) /* no kernel execution of user pages */
+#define CR4_SMAP (1ul << 21) /* no kernel access to user pages outside stac/clac */
+#define MSR_EFER 0xc0000080
+#define EFER_NXE (1ul << 11) /* the NX bit of page-table entries */
+
 static inline void outb(uint16_t port, uint8_t v)
 {
     __asm__ volatile("outb %0, %1" ::"a"(v), "Nd"(port));

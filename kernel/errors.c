@@ -3,14 +3,29 @@
 
 const char *err_name(int err)
 {
+#define ERR_NAME(e) [-(e)] = #e
     static const char *const names[] = {
-        "ERR_OK",       "ERR_NO_MEMORY",  "ERR_NOT_FOUND",     "ERR_IO",     "ERR_INVALID",
-        "ERR_NO_SPACE", "ERR_EXISTS",     "ERR_NOT_DIR",       "ERR_IS_DIR", "ERR_NOT_EMPTY",
-        "ERR_TOO_MANY", "ERR_BAD_FORMAT", "ERR_NAME_TOO_LONG", "ERR_BUSY",   "ERR_UNSUPPORTED",
-        "ERR_FAULT",    "ERR_TIMEOUT",
+        ERR_NAME(ERR_OK),
+        ERR_NAME(ERR_NO_MEMORY),
+        ERR_NAME(ERR_NOT_FOUND),
+        ERR_NAME(ERR_IO),
+        ERR_NAME(ERR_INVALID),
+        ERR_NAME(ERR_NO_SPACE),
+        ERR_NAME(ERR_EXISTS),
+        ERR_NAME(ERR_NOT_DIR),
+        ERR_NAME(ERR_IS_DIR),
+        ERR_NAME(ERR_NOT_EMPTY),
+        ERR_NAME(ERR_TOO_MANY),
+        ERR_NAME(ERR_BAD_FORMAT),
+        ERR_NAME(ERR_NAME_TOO_LONG),
+        ERR_NAME(ERR_BUSY),
+        ERR_NAME(ERR_UNSUPPORTED),
+        ERR_NAME(ERR_FAULT),
+        ERR_NAME(ERR_TIMEOUT),
     };
+#undef ERR_NAME
     int idx = -err;
-    if (idx < 0 || idx >= (int)(sizeof names / sizeof names[0]))
+    if (idx < 0 || idx >= (int)(sizeof names / sizeof names[0]) || !names[idx])
         return "ERR_UNKNOWN";
     return names[idx];
 }

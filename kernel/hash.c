@@ -95,7 +95,9 @@ void hash_init(struct hash *h, hash_hash_fn *hash_fn, hash_eq_fn *eq_fn)
     hash_resize(h, HASH_MIN_BUCKETS);
 }
 
-void hash_clear(struct hash *h, hash_destructor_fn *destructor)
+/* hash_unlink_all: empty every bucket of H, calling DESTRUCTOR (if not
+ * NULL) on each node once it is unlinked; the bucket array stays. */
+static void hash_unlink_all(struct hash *h, hash_destructor_fn *destructor)
 {
     for (size_t i = 0; i < h->nbuckets; i++) {
         struct hash_node *node = h->buckets[i], *next;
@@ -107,6 +109,11 @@ void hash_clear(struct hash *h, hash_destructor_fn *destructor)
         }
     }
     h->count = 0;
+}
+
+void hash_clear(struct hash *h, hash_destructor_fn *destructor)
+{
+    hash_unlink_all(h, destructor);
     if (h->nbuckets > HASH_MIN_BUCKETS)
         hash_resize(h, HASH_MIN_BUCKETS);
 }
@@ -114,7 +121,7 @@ void hash_clear(struct hash *h, hash_destructor_fn *destructor)
 /* hash_destroy: see hash.h; H is left empty, holding no memory, usable. */
 void hash_destroy(struct hash *h, hash_destructor_fn *destructor)
 {
-    hash_clear(h, destructor);
+    hash_unlink_all(h, destructor);
     hash_free_buckets(h);
     hash_use_fallback(h);
 }

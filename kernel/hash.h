@@ -3,9 +3,10 @@
  * the element. The user supplies the hash of a node and the equality of two
  * nodes; lookups take a "key node" embedded in a stack element whose key
  * fields are set (PintOS style). The bucket array comes from kmalloc and
- * doubles when the load passes HASH_MAX_LOAD, halves when it falls under
- * HASH_MIN_LOAD; when that allocation fails the table just keeps its size,
- * so no operation of the table can fail. No locking: the owner guards it.
+ * doubles when the load (nodes per bucket) passes HASH_MAX_LOAD, halves
+ * when it falls under 1 / HASH_SHRINK_DIVISOR (both in hash.c); when that
+ * allocation fails the table just keeps its size, so no operation of the
+ * table can fail. No locking: the owner guards it.
  *
  *     struct page { uint64_t va; struct hash_node node; };
  *     static uint64_t page_hash(const struct hash_node *n)
@@ -41,7 +42,8 @@ struct hash {
 /* hash_init: make H an empty table using HASH_FN and EQ_FN. Cannot fail
  * (with no memory for buckets it starts with one built-in bucket). */
 void hash_init(struct hash *h, hash_hash_fn *hash_fn, hash_eq_fn *eq_fn);
-/* hash_destroy: hash_clear(H, DESTRUCTOR), then free the bucket array. H
+/* hash_destroy: remove every node like hash_clear(H, DESTRUCTOR), then free
+ * the bucket array (without shrinking it first). H
  * is left empty and holds no heap memory (it stays usable, slowly, with its
  * built-in bucket; hash_init it again for normal use). */
 void hash_destroy(struct hash *h, hash_destructor_fn *destructor);

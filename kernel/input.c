@@ -87,23 +87,26 @@ void input_init(void)
     irq_register(IRQ_KEYBOARD, keyboard_interrupt);
 }
 
+/* ring_pop: take the oldest byte; the caller has taken one unit of
+ * input_avail for it, so the ring is not empty. */
+static char ring_pop(void)
+{
+    spin_lock(&input_lock);
+    char c = ring[ring_head];
+    ring_head = (ring_head + 1) % INPUT_BUF_SIZE;
+    ring_count--;
+    spin_unlock(&input_lock);
+    return c;
+}
+
 size_t input_read(char *buf, size_t size)
 {
     if (size == 0)
         return 0;
     sema_down(&input_avail);
     size_t n = 0;
-    spin_lock(&input_lock);
-    buf[n++] = ring[ring_head];
-    ring_head = (ring_head + 1) % INPUT_BUF_SIZE;
-    ring_count--;
-    spin_unlock(&input_lock);
-    while (n < size && sema_try_down(&input_avail)) {
-        spin_lock(&input_lock);
-        buf[n++] = ring[ring_head];
-        ring_head = (ring_head + 1) % INPUT_BUF_SIZE;
-        ring_count--;
-        spin_unlock(&input_lock);
-    }
+    buf[n++] = ring_pop();
+    while (n < size && sema_try_down(&input_avail))
+        buf[n++] = ring_pop();
     return n;
 }

@@ -2,15 +2,7 @@
  * that tools/gen-ksyms.sh emits. */
 #include <stddef.h>
 #include "kernel/ksyms.h"
-
-struct ksym {
-    uint64_t addr;
-    const char *name;
-};
-
-extern const uint64_t ksyms_count;
-extern const struct ksym ksyms_table[];
-extern const char _text_start[], _text_end[];
+#include "kernel/sections.h"
 
 const char *ksyms_lookup(uint64_t addr, uint64_t *offset)
 {

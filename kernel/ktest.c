@@ -4,9 +4,8 @@
 #include <stddef.h>
 #include "kernel/ktest.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/string.h"
-
-extern const struct ktest __start_ktests[], __stop_ktests[];
 
 void ktest_fail(struct ktest_ctx *ctx, const char *file, int line, const char *expr)
 {

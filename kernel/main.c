@@ -16,6 +16,7 @@
 #include "kernel/panic.h"
 #include "kernel/pic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/string.h"
 #include "kernel/timer.h"
 #include "kernel/trap.h"
@@ -25,13 +26,12 @@
 #include "mm/pmm.h"
 #include "proc/thread.h"
 
-#define MB2_BOOTLOADER_MAGIC 0x36d76289
-#define KERNEL_NAME          "Cinder"
-#define KERNEL_VERSION       "0.1"
-#define MIB                  (1024 * 1024)
+#define KERNEL_NAME     "Cinder"
+#define KERNEL_VERSION  "0.1"
+#define MIB             (1024 * 1024)
+#define CMDLINE_ERR_MAX 128 /* room for the parser's error message */
 
 static char cmdline_text[CMDLINE_MAX];
-extern char _kernel_start[], _kernel_end[];
 
 /* cmdline_load: the command line from fw_cfg opt/cmdline if present, else
  * from the Multiboot2 tag; parsed into kernel_cmdline. A bad command line
@@ -45,7 +45,7 @@ static void cmdline_load(paddr_t mbi)
         source = "multiboot";
     }
     printf("Command line (%s): %s\n", source, cmdline_text);
-    char err[128];
+    char err[CMDLINE_ERR_MAX];
     if (cmdline_parse(cmdline_text, kernel_actions, &kernel_cmdline, err, sizeof err) < 0) {
         printf("Bad command line: %s\n", err);
         kernel_power_off(SHUTDOWN_FAILURE);

@@ -6,12 +6,13 @@
 #include <stdint.h>
 #include "mm/memlayout.h"
 
-#define MB2_TAG_END        0
-#define MB2_TAG_CMDLINE    1
-#define MB2_TAG_MODULE     3
-#define MB2_TAG_MMAP       6
-#define MB2_MMAP_AVAILABLE 1
-#define MB2_TAG_ALIGN      8
+#define MB2_BOOTLOADER_MAGIC 0x36d76289 /* in eax at entry (boot/boot.asm checks it too) */
+#define MB2_TAG_END          0
+#define MB2_TAG_CMDLINE      1
+#define MB2_TAG_MODULE       3
+#define MB2_TAG_MMAP         6
+#define MB2_MMAP_AVAILABLE   1
+#define MB2_TAG_ALIGN        8
 
 struct mb2_info {
     uint32_t total_size;

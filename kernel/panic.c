@@ -27,7 +27,7 @@ static void print_frame(uint64_t rip)
 /* frame_ok: RBP looks like a kernel stack frame we may dereference. */
 static bool frame_ok(uint64_t rbp)
 {
-    return rbp >= DIRECT_MAP_BASE && (rbp & 7) == 0;
+    return rbp >= KERNEL_HALF_BASE && (rbp & 7) == 0;
 }
 
 void backtrace_print(uint64_t rip, uint64_t rbp)

@@ -1,10 +1,12 @@
 /* IDT setup and the C side of every interrupt: dispatch to registered
  * handlers, recovery through trap_catch and the exception table, and the
  * fatal path that dumps the frame and panics. */
+#include <stddef.h>
 #include "kernel/cpu.h"
 #include "kernel/gdt.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/trap.h"
 #include "mm/kstack.h"
 #include "mm/memlayout.h"
@@ -27,8 +29,14 @@ struct idt_ptr {
     uint64_t base;
 } __attribute__((packed));
 
-extern const uint64_t trap_stub_table[VEC_COUNT];
-extern const struct extable_entry __start_extable[], __stop_extable[];
+/* trap_catch_arm (trap_entry.asm) stores the registers at these offsets. */
+_Static_assert(offsetof(struct trap_catch, rbx) == 0 && offsetof(struct trap_catch, rbp) == 8 &&
+                   offsetof(struct trap_catch, r12) == 16 &&
+                   offsetof(struct trap_catch, r13) == 24 &&
+                   offsetof(struct trap_catch, r14) == 32 &&
+                   offsetof(struct trap_catch, r15) == 40 &&
+                   offsetof(struct trap_catch, rsp) == 48 && offsetof(struct trap_catch, rip) == 56,
+               "struct trap_catch does not match trap_catch_arm");
 
 static struct idt_entry idt[VEC_COUNT];
 static trap_handler_t handlers[VEC_COUNT];
@@ -100,11 +108,15 @@ void trap_catch_disarm(void)
     trap_active_catch = NULL;
 }
 
-/* trap_try_catch: resume an armed trap_catch after a kernel fault. */
+/* trap_try_catch: resume the armed trap_catch after a kernel fault, if the
+ * fault came from below the arming frame on the same stack (not from
+ * another thread that ran while the catch was armed). */
 static bool trap_try_catch(struct trap_frame *tf)
 {
     struct trap_catch *tc = trap_active_catch;
     if (!tc || trap_from_user(tf) || tf->vector >= VEC_EXCEPTION_COUNT)
+        return false;
+    if (tf->rsp > tc->rsp || tc->rsp - tf->rsp >= KSTACK_SIZE)
         return false;
     trap_active_catch = NULL;
     tc->vector = tf->vector;
@@ -146,9 +158,11 @@ void trap_dump(const struct trap_frame *tf)
     printf(" r13 %016lx  r14 %016lx  r15 %016lx\n", tf->r13, tf->r14, tf->r15);
 }
 
+/* The exception table goes first: it matches the faulting instruction
+ * exactly, while a trap_catch takes any fault below its frame. */
 void trap_unhandled(struct trap_frame *tf)
 {
-    if (trap_try_catch(tf) || (!trap_from_user(tf) && trap_try_extable(tf)))
+    if ((!trap_from_user(tf) && trap_try_extable(tf)) || trap_try_catch(tf))
         return;
     trap_dump(tf);
     if (tf->vector == VEC_DOUBLE_FAULT && kstack_is_guard(read_cr2()))

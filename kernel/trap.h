@@ -57,8 +57,9 @@ void trap_dump(const struct trap_frame *tf);
 
 /* A trap_catch lets kernel code survive an expected fault (unit tests of
  * NX, write protection, SMEP/SMAP): while armed, a kernel-mode exception
- * records its vector/error/cr2 and resumes at the saved context with
- * trap_catch_arm returning true. */
+ * on the arming thread's stack (below the arming frame) records its
+ * vector/error/cr2 and resumes at the saved context with trap_catch_arm
+ * returning true. One catch is armed at a time. */
 struct trap_catch {
     uint64_t rbx, rbp, r12, r13, r14, r15, rsp, rip;
     uint64_t vector, error_code, cr2;
@@ -71,3 +72,6 @@ void trap_catch_disarm(void);
 struct extable_entry {
     uint64_t insn, fixup;
 };
+
+/* The entry stub of every vector (kernel/trap_entry.asm), for the IDT. */
+extern const uint64_t trap_stub_table[VEC_COUNT];

@@ -2,25 +2,23 @@
  * KSTACK_PAGES + 1 pages; the lowest page of each slot stays unmapped (the
  * guard), the others map frames from the frame allocator one by one. The
  * region's page tables hang below a PDPT created by paging_init and shared
- * by every address space, so a stack mapped once is visible everywhere;
- * unmapping flushes the TLB entry directly (the kernel half is shared, so
- * the active table always covers it).
+ * by every address space, so a stack mapped once is visible everywhere
+ * (and pt_unmap flushes it whatever table is active).
  *
  * Every page table of the region is made at boot (kstack_init), so mapping
  * a stack never allocates a table page and the leak audit sees only the
  * stack frames come and go.
  *
  * Lock: kstack_lock (spinlock) guards the slot bitmap and the count. */
+#include "boot/boot.h"
 #include "kernel/bitmap.h"
-#include "kernel/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/sync.h"
 #include "mm/kstack.h"
 #include "mm/paging.h"
 #include "mm/pmm.h"
 
-#define KSTACK_SLOTS     2048        /* more than processes (PROC_MAX) plus kernel threads */
-#define HUGE_PAGE_SIZE   (2ul << 20) /* what one page-table page maps */
+#define KSTACK_SLOTS     2048 /* more than processes (PROC_MAX) plus kernel threads */
 #define KSTACK_SLOT_SIZE ((KSTACK_PAGES + 1) * PAGE_SIZE)
 
 static struct spinlock kstack_lock;
@@ -35,7 +33,7 @@ void kstack_init(void)
     spin_init(&kstack_lock, "kstack");
     bitmap_init(&slots, KSTACK_SLOTS, slot_storage);
     uint64_t end = KSTACK_REGION_BASE + KSTACK_SLOTS * KSTACK_SLOT_SIZE;
-    for (uint64_t va = KSTACK_REGION_BASE; va < end; va += HUGE_PAGE_SIZE)
+    for (uint64_t va = KSTACK_REGION_BASE; va < end; va += PT_LARGE_PAGE_SIZE)
         if (pt_prepare_table(pt_kernel(), va) < 0)
             panic("kstack_init: out of memory for the stack page tables");
 }
@@ -67,7 +65,6 @@ static void unmap_pages(uint64_t bottom, size_t count)
         uint64_t va = bottom + i * PAGE_SIZE;
         paddr_t pa = pt_translate(pt_kernel(), va);
         pt_unmap(pt_kernel(), va);
-        invlpg(va);
         pmm_free(pa);
     }
 }
@@ -104,6 +101,8 @@ void kstack_free(void *bottom)
 bool kstack_is_guard(uint64_t addr)
 {
     uint64_t end = KSTACK_REGION_BASE + KSTACK_SLOTS * KSTACK_SLOT_SIZE;
+    if (PAGE_ROUND_DOWN(addr) == (uint64_t)boot_stack_bottom - PAGE_SIZE)
+        return true; /* the main thread's stack (paging_init unmapped its guard) */
     return addr >= KSTACK_REGION_BASE && addr < end &&
            (addr - KSTACK_REGION_BASE) % KSTACK_SLOT_SIZE < PAGE_SIZE;
 }

@@ -6,9 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "mm/memlayout.h"
 
 #define KSTACK_PAGES 4
-#define KSTACK_SIZE  (KSTACK_PAGES * 4096ul)
+#define KSTACK_SIZE  (KSTACK_PAGES * PAGE_SIZE)
 
 /* kstack_init: set up the slots and the region's page tables (boot). */
 void kstack_init(void);
@@ -17,7 +18,8 @@ void kstack_init(void);
 void *kstack_alloc(void);
 /* kstack_free: unmap and free the stack at BOTTOM (from kstack_alloc). */
 void kstack_free(void *bottom);
-/* kstack_is_guard: true if ADDR lies in the guard page of a stack slot. */
+/* kstack_is_guard: true if ADDR lies in the guard page of a stack slot or
+ * of the boot stack. */
 bool kstack_is_guard(uint64_t addr);
 /* kstack_in_use: stacks allocated now (for leak checks). */
 size_t kstack_in_use(void);

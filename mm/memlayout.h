@@ -17,7 +17,8 @@
 
 #define KERNEL_VMA         0xffffffff80000000ul
 #define KERNEL_PHYS_BASE   0x100000ul
-#define DIRECT_MAP_BASE    0xffff800000000000ul
+#define KERNEL_HALF_BASE   0xffff800000000000ul /* PML4 slots 256..511, shared */
+#define DIRECT_MAP_BASE    KERNEL_HALF_BASE
 #define KSTACK_REGION_BASE 0xffffc00000000000ul
 #define KSTACK_REGION_SIZE (1ul << 39) /* one PML4 slot */
 

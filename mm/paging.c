@@ -8,22 +8,18 @@
  *     creation, shares the stacks mapped there later.
  * Nothing is mapped at low addresses any more, so NULL dereferences fault.
  * Table pages come from the frame allocator, zero-filled. */
+#include "boot/boot.h"
 #include "kernel/cpu.h"
 #include "kernel/errors.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "mm/paging.h"
 #include "mm/pmm.h"
 
-#define PT_ENTRIES         512
 #define PT_LEVELS          4
 #define PML4_KERNEL_FIRST  256
-#define HUGE_2M            (2ull << 20)
 #define FOUR_GIB           (4ull << 30)
-#define CR0_WP             (1ull << 16)
-#define CR4_PGE            (1ull << 7)
-#define CR4_SMEP           (1ull << 20)
-#define CR4_SMAP           (1ull << 21)
 #define CPUID_EXT_FEATURES 7
 #define CPUID7_EBX_SMEP    (1u << 7)
 #define CPUID7_EBX_SMAP    (1u << 20)
@@ -31,16 +27,13 @@
 #define PT_TABLE_FLAGS        (PTE_PRESENT | PTE_WRITABLE | PTE_USER)
 #define PT_KERNEL_TABLE_FLAGS (PTE_PRESENT | PTE_WRITABLE)
 
-extern char _text_start[], _text_end[], _rodata_start[], _rodata_end[];
-extern char _data_start[], _data_end[], _kernel_end[];
-extern char boot_stack_bottom[];
-
 static pte_t *kernel_pml4;
 static bool has_smep, has_smap;
 
-static unsigned pt_index(uint64_t va, int level) /* level 3 = PML4 ... 0 = PT */
+/* pt_index: VA's entry in its table at LEVEL (3 = PML4 ... 0 = PT). */
+static unsigned pt_index(uint64_t va, int level)
 {
-    return (va >> (PAGE_SHIFT + 9 * level)) & (PT_ENTRIES - 1);
+    return (va >> (PAGE_SHIFT + PT_INDEX_BITS * level)) & (PT_ENTRIES - 1);
 }
 
 static pte_t *pte_table(pte_t e)
@@ -80,13 +73,13 @@ paddr_t pt_translate(pte_t *pml4, uint64_t va)
     if (!e || !(*e & PTE_PRESENT))
         return 0;
     if (*e & PTE_HUGE)
-        return (*e & PTE_ADDR_MASK & ~(HUGE_2M - 1)) + (va & (HUGE_2M - 1));
+        return (*e & PTE_ADDR_MASK & ~(PT_LARGE_PAGE_SIZE - 1)) + (va & (PT_LARGE_PAGE_SIZE - 1));
     return (*e & PTE_ADDR_MASK) + (va & PAGE_MASK);
 }
 
 void pt_flush(pte_t *pml4, uint64_t va)
 {
-    if (virt_to_phys(pml4) == (read_cr3() & PTE_ADDR_MASK))
+    if (va >= KERNEL_HALF_BASE || virt_to_phys(pml4) == (read_cr3() & PTE_ADDR_MASK))
         invlpg(va);
 }
 
@@ -96,6 +89,7 @@ int pt_map(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags)
     pte_t *e = walk(pml4, va, 0, true);
     if (!e)
         return ERR_NO_MEMORY;
+    ASSERT(!(*e & PTE_HUGE)); /* VA lies in a 2 MiB page (the direct map) */
     bool was_present = *e & PTE_PRESENT;
     *e = pa | flags | PTE_PRESENT;
     if (was_present)
@@ -163,7 +157,7 @@ void paging_init(void)
     if (!kernel_pml4)
         panic("paging_init: no frame for the PML4");
     paddr_t end = pmm_max_phys() > FOUR_GIB ? pmm_max_phys() : FOUR_GIB;
-    for (paddr_t pa = 0; pa < end; pa += HUGE_2M)
+    for (paddr_t pa = 0; pa < end; pa += PT_LARGE_PAGE_SIZE)
         map_huge_2m(kernel_pml4, DIRECT_MAP_BASE + pa, pa, PTE_WRITABLE | PTE_NX);
     map_kernel_range(_text_start, _text_end, 0);
     map_kernel_range(_rodata_start, _rodata_end, PTE_NX);
@@ -224,7 +218,7 @@ static int walk_level(pte_t *table, int level, uint64_t base, pt_walk_fn *fn, vo
     for (int i = 0; i < PT_ENTRIES; i++) {
         if (!(table[i] & PTE_PRESENT))
             continue;
-        uint64_t va = base + ((uint64_t)i << (PAGE_SHIFT + 9 * level));
+        uint64_t va = base + i * PT_LEVEL_SPAN(level);
         int r;
         if (level == 0)
             r = fn(va, &table[i], arg);
@@ -243,8 +237,8 @@ int pt_walk_user(pte_t *pml4, pt_walk_fn *fn, void *arg)
     for (int i = 0; i < PML4_KERNEL_FIRST; i++) {
         if (!(pml4[i] & PTE_PRESENT))
             continue;
-        int r = walk_level(pte_table(pml4[i]), PT_LEVELS - 2,
-                           (uint64_t)i << (PAGE_SHIFT + 9 * (PT_LEVELS - 1)), fn, arg);
+        int r = walk_level(pte_table(pml4[i]), PT_LEVELS - 2, i * PT_LEVEL_SPAN(PT_LEVELS - 1), fn,
+                           arg);
         if (r)
             return r;
     }

@@ -22,6 +22,13 @@ typedef uint64_t pte_t;
 #define PTE_NX            (1ull << 63)
 #define PTE_ADDR_MASK     0x000ffffffffff000ull
 
+#define PT_ENTRIES    512 /* entries in a table page, at every level */
+#define PT_INDEX_BITS 9
+/* PT_LEVEL_SPAN: bytes one entry maps at LEVEL (0 = PT: 4 KiB, 1 = PD:
+ * 2 MiB, 2 = PDPT: 1 GiB, 3 = PML4: 512 GiB). */
+#define PT_LEVEL_SPAN(level) (1ul << (PAGE_SHIFT + PT_INDEX_BITS * (level)))
+#define PT_LARGE_PAGE_SIZE   PT_LEVEL_SPAN(1) /* a PD-level page; what one PT maps */
+
 /* paging_init: build the kernel page table (direct map of all RAM, kernel
  * image with W^X), enable WP, NXE, SMEP/SMAP when present, and switch to it. */
 void paging_init(void);
@@ -48,7 +55,7 @@ void pt_unmap(pte_t *pml4, uint64_t va);
 pte_t *pt_lookup(pte_t *pml4, uint64_t va);
 /* pt_translate: physical address VA maps to, or 0 if not present. */
 paddr_t pt_translate(pte_t *pml4, uint64_t va);
-/* pt_set_flags: set and clear flag bits of the present PTE of VA; flushes. */
+/* pt_update_flags: set and clear flag bits of the present PTE of VA; flushes. */
 void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear);
 /* pt_walk_user: call FN(VA, PTE, ARG) for every present 4 KiB leaf of
  * PML4's user half, in address order; stops early (returning FN's value)
@@ -56,7 +63,9 @@ void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear);
  * structure (it may change or clear the leaf *PTE). */
 typedef int pt_walk_fn(uint64_t va, pte_t *pte, void *arg);
 int pt_walk_user(pte_t *pml4, pt_walk_fn *fn, void *arg);
-/* pt_flush: invalidate VA in the TLB if PML4 is the active table. */
+/* pt_flush: invalidate VA of PML4 in the TLB if the active table maps it:
+ * always for a kernel-half VA (shared by every table), for a user VA only
+ * if PML4 is the active table. */
 void pt_flush(pte_t *pml4, uint64_t va);
 /* paging_has_smep / paging_has_smap: features enabled at boot. */
 bool paging_has_smep(void);

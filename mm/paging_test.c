@@ -10,12 +10,11 @@
 #include "kernel/errors.h"
 #include "kernel/ktest.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/trap.h"
 #include "mm/kmalloc.h"
 #include "mm/paging.h"
 #include "mm/pmm.h"
-
-extern char _text_start[], _rodata_start[], _data_start[];
 
 #define RET_OPCODE  0xc3
 #define TEST_VA     0x400000ul       /* user half, first PML4 slot */
@@ -25,11 +24,6 @@ extern char _text_start[], _rodata_start[], _data_start[];
 #define PD_SPAN     (1ul << 21)
 #define PATTERN_A   0xaaaaaaaa11111111ul
 #define PATTERN_B   0xbbbbbbbb22222222ul
-#define CR4_SMEP    (1ul << 20)
-#define CR4_SMAP    (1ul << 21)
-#define CR0_WP      (1ul << 16)
-#define EFER_MSR    0xc0000080u
-#define EFER_NXE    (1ul << 11)
 
 typedef void code_fn(void);
 
@@ -209,7 +203,7 @@ KTEST(paging, kernel_layout_shared_and_wx)
     KT_ASSERT(huge && dm_pa == 0x12345678);
     KT_ASSERT(user_half_empty);
     KT_ASSERT(read_cr0() & CR0_WP);
-    KT_ASSERT(rdmsr(EFER_MSR) & EFER_NXE);
+    KT_ASSERT(rdmsr(MSR_EFER) & EFER_NXE);
 }
 
 /* The TLB test's observations (filled with the test table active). */

@@ -1,43 +1,29 @@
 /* Physical memory manager: one bit per frame (1 = used) from physical 0 up
- * to the end of the highest usable RAM, stored in frames carved from RAM
- * itself. Allocation is next-fit from a rotating hint; contiguous runs scan
- * for COUNT clear bits. Everything not reported "available" by Multiboot2,
- * page 0, the kernel image, the boot information, modules and the bitmap
- * itself stay marked used forever.
+ * to the end of the highest usable RAM, a kernel/bitmap.h bitmap whose
+ * storage is carved from RAM itself. Allocation is next-fit from a rotating
+ * hint; a search skips full words and finds COUNT clear bits for contiguous
+ * runs. Everything not reported "available" by Multiboot2, page 0, the
+ * kernel image, the boot information, modules and the bitmap itself stay
+ * marked used forever.
  *
  * Lock: pmm_lock (spinlock) guards the bitmap, the hint and the counters. */
 #include <stdbool.h>
+#include "kernel/bitmap.h"
 #include "kernel/cmdline.h"
 #include "kernel/multiboot.h"
 #include "kernel/panic.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "kernel/string.h"
 #include "kernel/sync.h"
 #include "mm/pmm.h"
 
-#define BITS_PER_WORD     64
 #define BOOT_MAPPED_LIMIT (1ull << 30) /* the boot page tables map 1 GiB */
 
-extern char _kernel_start[], _kernel_end[];
-
 static struct spinlock pmm_lock;
-static uint64_t *frame_bits; /* bit set = frame in use */
-static size_t frame_limit;   /* frames covered by the bitmap */
+static struct bitmap frames; /* bit set = frame in use */
 static size_t free_frames, total_frames;
 static size_t next_hint;
-
-static bool bit_test(size_t f)
-{
-    return frame_bits[f / BITS_PER_WORD] >> (f % BITS_PER_WORD) & 1;
-}
-static void bit_set(size_t f)
-{
-    frame_bits[f / BITS_PER_WORD] |= 1ull << (f % BITS_PER_WORD);
-}
-static void bit_clear(size_t f)
-{
-    frame_bits[f / BITS_PER_WORD] &= ~(1ull << (f % BITS_PER_WORD));
-}
 
 static struct mb2_tag_mmap *mmap_tag(paddr_t mbi)
 {
@@ -71,19 +57,56 @@ static paddr_t usable_end(struct mb2_tag_mmap *m, uint64_t limit)
     return PAGE_ROUND_DOWN(end);
 }
 
+/* mark_frames: set frames [FIRST, LAST) (clipped to the bitmap) to USED,
+ * keeping free_frames right even if some already were (overlapping map
+ * entries, reservations inside reservations). */
+static void mark_frames(size_t first, size_t last, bool used)
+{
+    if (last > bitmap_size(&frames))
+        last = bitmap_size(&frames);
+    if (first >= last)
+        return;
+    size_t changed = bitmap_count(&frames, first, last - first, !used);
+    bitmap_set_multiple(&frames, first, last - first, used);
+    free_frames = used ? free_frames - changed : free_frames + changed;
+}
+
 /* reserve_range: mark frames overlapping [start, end) used. */
 static void reserve_range(paddr_t start, paddr_t end)
 {
-    for (size_t f = start / PAGE_SIZE; f < PAGE_ROUND_UP(end) / PAGE_SIZE && f < frame_limit; f++) {
-        if (!bit_test(f)) {
-            bit_set(f);
-            free_frames--;
+    mark_frames(start / PAGE_SIZE, PAGE_ROUND_UP(end) / PAGE_SIZE, true);
+}
+
+/* overlaps: [A, A + N) and [START, END) share a byte. */
+static bool overlaps(paddr_t a, size_t n, paddr_t start, paddr_t end)
+{
+    return a < end && a + n > start;
+}
+
+/* hits_module: [A, A + N) overlaps a boot module listed in MBI. */
+static bool hits_module(paddr_t mbi, paddr_t a, size_t n)
+{
+    for (struct mb2_tag *t = mb2_first_tag(mbi); t; t = mb2_next_tag(t)) {
+        struct mb2_tag_module *mod = (struct mb2_tag_module *)t;
+        if (t->type == MB2_TAG_MODULE && overlaps(a, n, mod->mod_start, mod->mod_end))
+            return true;
+    }
+    return false;
+}
+
+/* reserve_modules: mark the frames of every boot module used. */
+static void reserve_modules(paddr_t mbi)
+{
+    for (struct mb2_tag *t = mb2_first_tag(mbi); t; t = mb2_next_tag(t)) {
+        if (t->type == MB2_TAG_MODULE) {
+            struct mb2_tag_module *mod = (struct mb2_tag_module *)t;
+            reserve_range(mod->mod_start, mod->mod_end);
         }
     }
 }
 
 /* place_bitmap: find BYTES of available RAM below the boot mapping that
- * overlap neither the kernel nor the boot information. */
+ * overlap neither the kernel, the boot information nor a module. */
 static paddr_t place_bitmap(struct mb2_tag_mmap *m, size_t bytes, paddr_t mbi, paddr_t end)
 {
     paddr_t kstart = virt_to_phys(_kernel_start), kend = virt_to_phys(_kernel_end);
@@ -97,23 +120,12 @@ static paddr_t place_bitmap(struct mb2_tag_mmap *m, size_t bytes, paddr_t mbi, p
         if (lim > end)
             lim = end;
         for (; a + bytes <= lim && a + bytes <= BOOT_MAPPED_LIMIT; a += PAGE_SIZE) {
-            bool hits_kernel = a < kend && a + bytes > kstart;
-            bool hits_mbi = a < mend && a + bytes > mstart;
-            if (!hits_kernel && !hits_mbi)
+            if (!overlaps(a, bytes, kstart, kend) && !overlaps(a, bytes, mstart, mend) &&
+                !hits_module(mbi, a, bytes))
                 return a;
         }
     }
     panic("pmm_init: no room for the frame bitmap");
-}
-
-static void reserve_modules(paddr_t mbi)
-{
-    for (struct mb2_tag *t = mb2_first_tag(mbi); t; t = mb2_next_tag(t)) {
-        if (t->type == MB2_TAG_MODULE) {
-            struct mb2_tag_module *mod = (struct mb2_tag_module *)t;
-            reserve_range(mod->mod_start, mod->mod_end);
-        }
-    }
 }
 
 void pmm_init(paddr_t mbi)
@@ -121,20 +133,16 @@ void pmm_init(paddr_t mbi)
     struct mb2_tag_mmap *m = mmap_tag(mbi);
     paddr_t end = usable_end(m, kernel_cmdline.mem_limit);
     spin_init(&pmm_lock, "pmm");
-    frame_limit = end / PAGE_SIZE;
-    size_t bitmap_bytes = PAGE_ROUND_UP((frame_limit + BITS_PER_WORD - 1) / BITS_PER_WORD * 8);
+    size_t frame_limit = end / PAGE_SIZE;
+    size_t bitmap_bytes = PAGE_ROUND_UP(BITMAP_STORAGE_BYTES(frame_limit));
     paddr_t bitmap_pa = place_bitmap(m, bitmap_bytes, mbi, end);
-    frame_bits = phys_to_virt(bitmap_pa);
-    memset(frame_bits, 0xff, bitmap_bytes);
+    bitmap_init(&frames, frame_limit, phys_to_virt(bitmap_pa));
+    bitmap_set_all(&frames, true);
     for_each_mmap_entry(e, m)
     {
-        if (e->type != MB2_MMAP_AVAILABLE)
-            continue;
-        paddr_t s = PAGE_ROUND_UP(e->base), t = PAGE_ROUND_DOWN(e->base + e->length);
-        for (size_t f = s / PAGE_SIZE; f < t / PAGE_SIZE && f < frame_limit; f++) {
-            bit_clear(f);
-            free_frames++;
-        }
+        if (e->type == MB2_MMAP_AVAILABLE)
+            mark_frames(PAGE_ROUND_UP(e->base) / PAGE_SIZE,
+                        PAGE_ROUND_DOWN(e->base + e->length) / PAGE_SIZE, false);
     }
     reserve_range(0, PAGE_SIZE);
     reserve_range(virt_to_phys(_kernel_start), virt_to_phys(_kernel_end));
@@ -148,15 +156,10 @@ void pmm_init(paddr_t mbi)
  * (wrapping once), or 0 (frame 0 is never free). */
 static size_t find_run_locked(size_t count)
 {
-    for (size_t pass = 0, f = next_hint; pass < 2; pass++, f = 1) {
-        size_t run = 0;
-        for (; f < frame_limit; f++) {
-            run = bit_test(f) ? 0 : run + 1;
-            if (run == count)
-                return f + 1 - count;
-        }
-    }
-    return 0;
+    size_t f = bitmap_scan(&frames, next_hint, count, false);
+    if (f == BITMAP_ERROR)
+        f = bitmap_scan(&frames, 0, count, false);
+    return f == BITMAP_ERROR ? 0 : f;
 }
 
 paddr_t pmm_alloc_contig(size_t count)
@@ -166,10 +169,9 @@ paddr_t pmm_alloc_contig(size_t count)
     spin_lock(&pmm_lock);
     size_t f = free_frames >= count ? find_run_locked(count) : 0;
     if (f) {
-        for (size_t i = 0; i < count; i++)
-            bit_set(f + i);
+        bitmap_set_multiple(&frames, f, count, true);
         free_frames -= count;
-        next_hint = f + count < frame_limit ? f + count : 1;
+        next_hint = f + count < bitmap_size(&frames) ? f + count : 0;
     }
     spin_unlock(&pmm_lock);
     return (paddr_t)f * PAGE_SIZE;
@@ -183,14 +185,13 @@ paddr_t pmm_alloc(void)
 void pmm_free_contig(paddr_t pa, size_t count)
 {
     size_t f = pa / PAGE_SIZE;
-    if (pa & PAGE_MASK || f == 0 || f + count > frame_limit)
+    if (pa & PAGE_MASK || f == 0 || f >= bitmap_size(&frames) || count > bitmap_size(&frames) - f)
         panic("pmm_free: bad frame 0x%lx", pa);
     spin_lock(&pmm_lock);
-    for (size_t i = 0; i < count; i++) {
-        if (!bit_test(f + i))
-            panic("pmm_free: double free of frame 0x%lx", (f + i) * PAGE_SIZE);
-        bit_clear(f + i);
-    }
+    size_t clear = bitmap_scan(&frames, f, 1, false);
+    if (clear < f + count)
+        panic("pmm_free: double free of frame 0x%lx", clear * PAGE_SIZE);
+    bitmap_set_multiple(&frames, f, count, false);
     free_frames += count;
     spin_unlock(&pmm_lock);
 }
@@ -226,5 +227,5 @@ size_t pmm_total_count(void)
 }
 paddr_t pmm_max_phys(void)
 {
-    return (paddr_t)frame_limit * PAGE_SIZE;
+    return (paddr_t)bitmap_size(&frames) * PAGE_SIZE;
 }

@@ -7,9 +7,8 @@
 #include "kernel/cmdline.h"
 #include "kernel/ktest.h"
 #include "kernel/printf.h"
+#include "kernel/sections.h"
 #include "mm/pmm.h"
-
-extern char _kernel_start[], _kernel_end[];
 
 #define CONTIG_RUNS 5
 static const size_t contig_sizes[CONTIG_RUNS] = {1, 2, 3, 8, 64};

@@ -11,31 +11,24 @@
 #include "mm/paging.h"
 #include "mm/uaccess.h"
 
-/* uaccess_copy: copy N bytes; returns the number of bytes NOT copied. */
+/* uaccess_copy: copy N bytes; returns the number of bytes NOT copied. With
+ * SMAP, user pages are opened (stac) for the copy alone. */
 static size_t uaccess_copy(void *dst, const void *src, size_t n)
 {
-    if (paging_has_smap()) {
-        __asm__ volatile("stac\n"
-                         "1: rep movsb\n"
-                         "2: clac\n"
-                         ".pushsection .extable, \"a\"\n"
-                         ".balign 8\n"
-                         ".quad 1b, 2b\n"
-                         ".popsection"
-                         : "+D"(dst), "+S"(src), "+c"(n)
-                         :
-                         : "memory");
-    } else {
-        __asm__ volatile("1: rep movsb\n"
-                         "2:\n"
-                         ".pushsection .extable, \"a\"\n"
-                         ".balign 8\n"
-                         ".quad 1b, 2b\n"
-                         ".popsection"
-                         : "+D"(dst), "+S"(src), "+c"(n)
-                         :
-                         : "memory");
-    }
+    bool smap = paging_has_smap();
+    if (smap)
+        __asm__ volatile("stac" ::: "memory");
+    __asm__ volatile("1: rep movsb\n"
+                     "2:\n"
+                     ".pushsection .extable, \"a\"\n"
+                     ".balign 8\n"
+                     ".quad 1b, 2b\n"
+                     ".popsection"
+                     : "+D"(dst), "+S"(src), "+c"(n)
+                     :
+                     : "memory");
+    if (smap)
+        __asm__ volatile("clac" ::: "memory");
     return n;
 }
 
