@@ -21,7 +21,6 @@
 #include "proc/syscall.h"
 #include "proc/thread.h"
 
-#define MSR_EFER          0xc0000080
 #define MSR_STAR          0xc0000081
 #define MSR_LSTAR         0xc0000082
 #define MSR_SFMASK        0xc0000084

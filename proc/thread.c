@@ -7,6 +7,7 @@
  * Life cycle: thread_create -> READY <-> RUNNING -> (BLOCKED -> READY)* ->
  * DYING. A dying thread's stack is freed after the switch away from it: by
  * its joiner, or by the next thread to run when it was detached. */
+#include "boot/boot.h"
 #include "kernel/cpu.h"
 #include "kernel/gdt.h"
 #include "kernel/panic.h"
@@ -23,7 +24,6 @@
 #define PRIORITY_LEVELS (PRIORITY_MAX + 1)
 #define STACK_CANARY    0x5354434b43414e59ull /* at the lowest stack word */
 
-extern char boot_stack_bottom[];
 
 static struct list ready[PRIORITY_LEVELS];
 static struct list all_threads;
