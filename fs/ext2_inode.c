@@ -131,12 +131,12 @@ static int map_path(struct ext2_fs *fs, uint64_t fblock, uint32_t slots[EXT2_MAX
 }
 
 /* check_ptr: 0 if BLK, read from the block map of a file, is a hole or
- * lies in the file system; ERR_BAD_FORMAT (a corrupted inode) if not. */
+ * lies in the data area; ERR_BAD_FORMAT (a corrupted inode) if not. */
 static int check_ptr(struct ext2_fs *fs, uint32_t blk)
 {
     if (blk == 0 || ext2_block_valid(fs, blk))
         return 0;
-    printf("ext2: block pointer %u outside the file system\n", blk);
+    printf("ext2: block pointer %u outside the data area\n", blk);
     return ERR_BAD_FORMAT;
 }
 
@@ -352,7 +352,7 @@ int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, ui
 
 /* free_tree: free block BLK and, for an indirect block of LEVEL > 0, every
  * block under it. Recursion is bounded by the triple-indirect depth. A
- * pointer outside the file system is neither followed nor freed. */
+ * pointer outside the data area is neither followed nor freed. */
 static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
 {
     int result = check_ptr(fs, blk);
