@@ -299,6 +299,27 @@ long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, c
     return err < 0 ? err : serr;
 }
 
+/* ext2_inode_check: see ext2.h. */
+int ext2_inode_check(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *di)
+{
+    uint16_t type = di->i_mode & EXT2_S_IFMT;
+    const char *why = NULL;
+    if (ino != EXT2_ROOT_INO && ino < fs->first_ino)
+        why = "a reserved inode";
+    else if (di->i_mode == 0 || di->i_links_count == 0)
+        why = "a free inode";
+    else if (type != EXT2_S_IFREG && type != EXT2_S_IFDIR)
+        return ERR_UNSUPPORTED; /* symlinks, devices: their blocks mean something else */
+    else if (type == EXT2_S_IFDIR && (di->i_size == 0 || di->i_size % fs->block_size != 0))
+        why = "a directory of a partial block";
+    else if (ext2_inode_size(di) > max_size(fs, di))
+        why = "a file too large for its block map";
+    if (!why)
+        return 0;
+    printf("ext2: inode %u is %s (corrupted)\n", ino, why);
+    return ERR_BAD_FORMAT;
+}
+
 /* ext2_inode_extend: see ext2.h. */
 int ext2_inode_extend(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t size)
 {

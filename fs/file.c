@@ -144,13 +144,8 @@ static int inode_open_locked(uint32_t ino, struct inode **out)
     if (!inode)
         return ERR_NO_MEMORY;
     int err = ext2_inode_load(fs, ino, &inode->disk);
-    if (err == 0 && (inode->disk.i_mode == 0 || inode->disk.i_links_count == 0)) {
-        printf("fs: directory entry names free inode %u\n", ino);
-        err = ERR_BAD_FORMAT;
-    }
-    uint16_t type = inode->disk.i_mode & EXT2_S_IFMT;
-    if (err == 0 && type != EXT2_S_IFREG && type != EXT2_S_IFDIR)
-        err = ERR_UNSUPPORTED; /* symlinks, devices: their blocks mean something else */
+    if (err == 0)
+        err = ext2_inode_check(fs, ino, &inode->disk);
     if (err < 0) {
         kfree(inode);
         return err;
