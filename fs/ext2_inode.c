@@ -373,7 +373,10 @@ int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, ui
 
 /* free_tree: free block BLK and, for an indirect block of LEVEL > 0, every
  * block under it. Recursion is bounded by the triple-indirect depth. A
- * pointer outside the data area is neither followed nor freed. */
+ * pointer outside the data area is neither followed nor freed, and the
+ * rest of a table stops at its first bad pointer or block freed twice (a
+ * table of garbage or of repeated pointers: going on could take
+ * ptrs_per_block^3 steps). The blocks left are lost until e2fsck. */
 static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
 {
     int result = check_ptr(fs, blk);
@@ -385,9 +388,9 @@ static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
         if (err < 0)
             return err;
         const uint32_t *table = (const uint32_t *)b->data;
-        for (uint32_t i = 0; i < fs->ptrs_per_block; i++)
-            if (table[i] != 0 && (err = free_tree(fs, table[i], level - 1)) < 0 && result == 0)
-                result = err;
+        for (uint32_t i = 0; i < fs->ptrs_per_block && result == 0; i++)
+            if (table[i] != 0)
+                result = free_tree(fs, table[i], level - 1);
         bcache_release(b);
     }
     int err = ext2_block_free(fs, blk);
