@@ -48,6 +48,7 @@
 #define MARKER        "<fz-data-marker>"
 #define MARKER_LEN    16
 #define EXIT_BAD      3 /* child: a check failed (not a crash) */
+#define EXIT_REFUSED  10 /* child: survived, the mount was refused */
 
 enum kind { K_SUPER, K_GDT, K_BBITMAP, K_IBITMAP, K_ITABLE, K_DIR, K_IND, K_KINDS };
 static const char *const kind_names[K_KINDS] = {"super", "gdt",  "bbitmap", "ibitmap",
@@ -264,6 +265,13 @@ static enum kind mutate(uint8_t *img)
         span = ngroups * EXT2_GROUP_DESC_SIZE < bs ? ngroups * EXT2_GROUP_DESC_SIZE : bs;
     }
     uint32_t off = base + rand_below(span);
+    if (r->kind == K_IND && rand_below(4) == 0) { /* every pointer the same */
+        uint32_t v = rand_below(2) ? r->block : regions[rand_below((uint32_t)nregions)].block;
+        for (uint32_t i = 0; i < bs / 4; i++)
+            memcpy(p + 4 * i, &v, 4);
+        log_mutation(r, 0, "all pointers", v);
+        return r->kind;
+    }
     switch (rand_below(r->kind == K_BBITMAP || r->kind == K_IBITMAP ? 6 : 5)) {
     case 0:
         p[off] = (uint8_t)next_rand();
@@ -323,11 +331,16 @@ static void write_hook(uint64_t sector, uint32_t count, const void *buf)
     }
 }
 
+static uint32_t seen_ino[MAX_ENTRIES + 1]; /* live inodes the walk opened */
+static size_t nseen;
+
 static void read_file(const char *path)
 {
     struct file *f;
     if (file_open(path, NULL, &f) < 0)
         return;
+    if (nseen < MAX_ENTRIES)
+        seen_ino[nseen++] = file_inumber(f);
     static uint8_t buf[4096];
     for (size_t done = 0; done < MAX_READ;) {
         long n = file_read(f, buf, sizeof(buf));
@@ -355,6 +368,8 @@ static size_t walk(char files[][PATH_MAX_LEN])
         struct file *f;
         if (file_open(dir, NULL, &f) < 0)
             continue;
+        if (nseen < MAX_ENTRIES)
+            seen_ino[nseen++] = file_inumber(f);
         char name[FS_NAME_MAX + 1];
         while (visited < MAX_ENTRIES && fs_readdir(f, name) > 0) {
             visited++;
@@ -382,14 +397,18 @@ static size_t walk(char files[][PATH_MAX_LEN])
 }
 
 /* write_new: create PATH, write the marker pattern at block 0-2 and past
- * the direct blocks, read it back. */
-static void write_new(const char *path)
+ * the direct blocks, read it back. With FRESH, its inode must not be one
+ * the walk found in use. */
+static void write_new(const char *path, bool fresh)
 {
     if (fs_create(path, NULL, 0) < 0)
         return;
     struct file *f;
     if (file_open(path, NULL, &f) < 0)
         return;
+    for (size_t i = 0; fresh && i < nseen; i++)
+        if (seen_ino[i] == file_inumber(f))
+            fail("%s got the inode of a live file", path);
     size_t len = 3 * bs;
     uint8_t *buf = malloc(len), *back = malloc(len);
     for (size_t i = 0; i < len; i++)
@@ -412,10 +431,10 @@ static void workload(void)
 {
     static char files[MAX_REMOVE][PATH_MAX_LEN];
     size_t nfiles = walk(files);
-    write_new("/fz-file");
+    write_new("/fz-file", true);
     fs_remove("/fz-file", NULL);
     if (fs_mkdir("/fz-dir", NULL) == 0) {
-        write_new("/fz-dir/inner");
+        write_new("/fz-dir/inner", false);
         fs_remove("/fz-dir/inner", NULL);
         fs_remove("/fz-dir", NULL);
     }
@@ -424,8 +443,9 @@ static void workload(void)
     for (size_t i = 0; i < nfiles; i++)
         fs_remove(files[i], NULL);
     fs_remove("/sub/deeper/empty", NULL);
+    fs_remove("/big.txt", NULL); /* frees indirect blocks */
     fs_sync();
-    write_new("/fz-last"); /* left on the disk, written at unmount */
+    write_new("/fz-last", false); /* left on the disk, written at unmount */
 }
 
 static void on_alarm(int sig)
@@ -442,7 +462,8 @@ static int run_child(const char *work)
     alarm(ITER_SECONDS);
     struct block_device *dev = host_disk_open(work, 0, image_size / BLOCK_SECTOR_SIZE);
     host_write_hook = write_hook;
-    if (fs_init(dev) == 0) {
+    int err = fs_init(dev);
+    if (err == 0) {
         workload();
         fs_shutdown();
     }
@@ -451,7 +472,7 @@ static int run_child(const char *work)
         child_failures++;
     }
     host_disk_close(dev);
-    return child_failures ? EXIT_BAD : 0;
+    return child_failures ? EXIT_BAD : err < 0 ? EXIT_REFUSED : 0;
 }
 
 /* ---- driver ---- */
@@ -472,6 +493,8 @@ static void load_image(const char *path)
     }
     close(fd);
 }
+
+static uint64_t refused; /* iterations whose mount was refused */
 
 /* one_iteration: build the mutated image of ITER in WORK and run the
  * workload in a child. Returns true if it survived. */
@@ -503,6 +526,10 @@ static bool one_iteration(const char *work, uint8_t *img, uint64_t seed, uint64_
     }
     int status;
     waitpid(pid, &status, 0);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == EXIT_REFUSED) {
+        refused++;
+        return true;
+    }
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
@@ -537,8 +564,9 @@ int main(int argc, char **argv)
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("fuzz: %s: %llu iterations in %.1f s, %llu failed\n", argv[1],
-           (unsigned long long)iters, secs, (unsigned long long)failed);
+    printf("fuzz: %s: %llu iterations in %.1f s (%llu mounts refused), %llu failed\n", argv[1],
+           (unsigned long long)iters, secs, (unsigned long long)refused,
+           (unsigned long long)failed);
     unlink(work);
     free(img);
     free(pristine);
