@@ -355,12 +355,24 @@ static int init_slot(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *
     return 0;
 }
 
-/* ext2_inode_create: see ext2.h. */
+/* slot_live: whether the on-disk inode INO is in use (linked, with a
+ * type), whatever the inode bitmap says. */
+static bool slot_live(struct ext2_fs *fs, uint32_t ino)
+{
+    struct ext2_inode di;
+    return ext2_inode_load(fs, ino, &di) == 0 && di.i_mode != 0 && di.i_links_count != 0;
+}
+
+/* ext2_inode_create: see ext2.h. An inode the bitmap calls free but that
+ * is in use (a corrupted bitmap) keeps its bit set and is skipped; each
+ * skip uses up a free inode, so the search ends. */
 int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, uint32_t *ino_out,
                       struct ext2_inode *di)
 {
     bool dir = (mode & EXT2_S_IFMT) == EXT2_S_IFDIR;
-    int err = ext2_ialloc(fs, parent_ino, dir, ino_out);
+    int err;
+    while ((err = ext2_ialloc(fs, parent_ino, dir, ino_out)) == 0 && slot_live(fs, *ino_out))
+        printf("ext2: inode %u in use but free in the bitmap\n", *ino_out);
     if (err < 0)
         return err;
     memset(di, 0, sizeof(*di));
