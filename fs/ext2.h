@@ -47,6 +47,13 @@ void ext2_get_stats(struct ext2_fs *fs, struct ext2_fs_stats *out);
 /* Inodes */
 int ext2_inode_load(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *out);
 int ext2_inode_store(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *in);
+/* ext2_inode_check: whether DI, loaded as inode INO, may be used as a file
+ * or directory: ERR_BAD_FORMAT for a reserved inode other than the root, a
+ * free inode, a directory whose size is not a whole non-zero number of
+ * blocks, or a size beyond what the block map can address;
+ * ERR_UNSUPPORTED for types other than files and directories. Every inode
+ * reached through a directory entry must pass before it is used. */
+int ext2_inode_check(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *di);
 bool ext2_inode_is_dir(const struct ext2_inode *di);
 uint64_t ext2_inode_size(const struct ext2_inode *di);
 /* ext2_inode_create: allocate and store a fresh inode with MODE near the
@@ -55,7 +62,7 @@ int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, ui
                       struct ext2_inode *di_out);
 /* ext2_inode_delete: free every block of inode INO and the inode itself
  * (its link count must be 0). ERR_BAD_FORMAT for a reserved inode or a
- * block pointer outside the file system (such blocks are not freed). */
+ * block pointer outside the data area (such blocks are not freed). */
 int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di);
 /* ext2_inode_read: copy up to SIZE bytes at OFFSET into BUF; holes read as
  * zeros. Returns the bytes read (0 at or past the end) or an error. */

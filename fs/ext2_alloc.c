@@ -49,15 +49,38 @@ static bool clear_bit(uint8_t *bitmap, uint32_t bit)
  * may be short). */
 static uint32_t blocks_in_group(struct ext2_fs *fs, uint32_t g)
 {
-    uint32_t first = fs->sb.s_first_data_block + g * fs->sb.s_blocks_per_group;
+    uint32_t first = ext2_group_start(fs, g);
     uint32_t left = fs->sb.s_blocks_count - first;
     return left < fs->sb.s_blocks_per_group ? left : fs->sb.s_blocks_per_group;
 }
 
-/* alloc_in_group: take a free block of group G at or after bit START.
- * Returns 0 and the block in *OUT, ERR_NO_SPACE if none, or an I/O error. */
+/* ext2_group_start: see ext2_internal.h. */
+uint32_t ext2_group_start(const struct ext2_fs *fs, uint32_t g)
+{
+    return fs->sb.s_first_data_block + g * fs->sb.s_blocks_per_group;
+}
+
+/* ext2_group_data_start: see ext2_internal.h. */
+uint32_t ext2_group_data_start(const struct ext2_fs *fs, uint32_t g)
+{
+    const struct ext2_group_desc *d = &fs->gd[g];
+    uint32_t end = d->bg_inode_table + fs->itable_blocks;
+    if (d->bg_block_bitmap >= end)
+        end = d->bg_block_bitmap + 1;
+    if (d->bg_inode_bitmap >= end)
+        end = d->bg_inode_bitmap + 1;
+    return end;
+}
+
+/* alloc_in_group: take a free block of group G at or after bit START (the
+ * metadata at the start of the group is never handed out, whatever the
+ * bitmap says). Returns 0 and the block in *OUT, ERR_NO_SPACE if none, or
+ * an I/O error. */
 static int alloc_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32_t *out)
 {
+    uint32_t data_bit = ext2_group_data_start(fs, g) - ext2_group_start(fs, g);
+    if (start < data_bit)
+        start = data_bit;
     struct buf *b;
     int err = bcache_get(fs->cache, fs->gd[g].bg_block_bitmap, &b);
     if (err < 0)
@@ -72,7 +95,7 @@ static int alloc_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32
     bcache_release(b);
     fs->gd[g].bg_free_blocks_count--;
     fs->sb.s_free_blocks_count--;
-    *out = fs->sb.s_first_data_block + g * fs->sb.s_blocks_per_group + bit;
+    *out = ext2_group_start(fs, g) + bit;
     return 0;
 }
 
@@ -110,14 +133,17 @@ int ext2_block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
 /* ext2_block_valid: see ext2_internal.h. */
 bool ext2_block_valid(const struct ext2_fs *fs, uint32_t block)
 {
-    return block >= fs->sb.s_first_data_block && block < fs->sb.s_blocks_count;
+    if (block < fs->sb.s_first_data_block || block >= fs->sb.s_blocks_count)
+        return false;
+    uint32_t g = (block - fs->sb.s_first_data_block) / fs->sb.s_blocks_per_group;
+    return block >= ext2_group_data_start(fs, g);
 }
 
 /* ext2_block_free: see ext2_internal.h. */
 int ext2_block_free(struct ext2_fs *fs, uint32_t block)
 {
     if (!ext2_block_valid(fs, block)) {
-        printf("ext2: freeing block %u outside the file system\n", block);
+        printf("ext2: freeing block %u outside the data area\n", block);
         return ERR_BAD_FORMAT;
     }
     uint32_t rel = block - fs->sb.s_first_data_block;

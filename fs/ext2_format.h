@@ -52,6 +52,9 @@
 #define EXT2_MODE_FILE_DEFAULT (EXT2_S_IFREG | 0644)
 #define EXT2_MODE_DIR_DEFAULT  (EXT2_S_IFDIR | 0755)
 
+/* i_links_count: the most links (a directory's subdirectories + 2) */
+#define EXT2_LINK_MAX 32000
+
 /* i_flags */
 #define EXT2_INDEX_FL 0x00001000 /* hashed-indexed directory (dir_index) */
 

@@ -131,12 +131,12 @@ static int map_path(struct ext2_fs *fs, uint64_t fblock, uint32_t slots[EXT2_MAX
 }
 
 /* check_ptr: 0 if BLK, read from the block map of a file, is a hole or
- * lies in the file system; ERR_BAD_FORMAT (a corrupted inode) if not. */
+ * lies in the data area; ERR_BAD_FORMAT (a corrupted inode) if not. */
 static int check_ptr(struct ext2_fs *fs, uint32_t blk)
 {
     if (blk == 0 || ext2_block_valid(fs, blk))
         return 0;
-    printf("ext2: block pointer %u outside the file system\n", blk);
+    printf("ext2: block pointer %u outside the data area\n", blk);
     return ERR_BAD_FORMAT;
 }
 
@@ -299,6 +299,27 @@ long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, c
     return err < 0 ? err : serr;
 }
 
+/* ext2_inode_check: see ext2.h. */
+int ext2_inode_check(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *di)
+{
+    uint16_t type = di->i_mode & EXT2_S_IFMT;
+    const char *why = NULL;
+    if (ino != EXT2_ROOT_INO && ino < fs->first_ino)
+        why = "a reserved inode";
+    else if (di->i_mode == 0 || di->i_links_count == 0)
+        why = "a free inode";
+    else if (type != EXT2_S_IFREG && type != EXT2_S_IFDIR)
+        return ERR_UNSUPPORTED; /* symlinks, devices: their blocks mean something else */
+    else if (type == EXT2_S_IFDIR && (di->i_size == 0 || di->i_size % fs->block_size != 0))
+        why = "a directory of a partial block";
+    else if (ext2_inode_size(di) > max_size(fs, di))
+        why = "a file too large for its block map";
+    if (!why)
+        return 0;
+    printf("ext2: inode %u is %s (corrupted)\n", ino, why);
+    return ERR_BAD_FORMAT;
+}
+
 /* ext2_inode_extend: see ext2.h. */
 int ext2_inode_extend(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t size)
 {
@@ -334,12 +355,24 @@ static int init_slot(struct ext2_fs *fs, uint32_t ino, const struct ext2_inode *
     return 0;
 }
 
-/* ext2_inode_create: see ext2.h. */
+/* slot_live: whether the on-disk inode INO is in use (linked, with a
+ * type), whatever the inode bitmap says. */
+static bool slot_live(struct ext2_fs *fs, uint32_t ino)
+{
+    struct ext2_inode di;
+    return ext2_inode_load(fs, ino, &di) == 0 && di.i_mode != 0 && di.i_links_count != 0;
+}
+
+/* ext2_inode_create: see ext2.h. An inode the bitmap calls free but that
+ * is in use (a corrupted bitmap) keeps its bit set and is skipped; each
+ * skip uses up a free inode, so the search ends. */
 int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, uint32_t *ino_out,
                       struct ext2_inode *di)
 {
     bool dir = (mode & EXT2_S_IFMT) == EXT2_S_IFDIR;
-    int err = ext2_ialloc(fs, parent_ino, dir, ino_out);
+    int err;
+    while ((err = ext2_ialloc(fs, parent_ino, dir, ino_out)) == 0 && slot_live(fs, *ino_out))
+        printf("ext2: inode %u in use but free in the bitmap\n", *ino_out);
     if (err < 0)
         return err;
     memset(di, 0, sizeof(*di));
@@ -352,7 +385,10 @@ int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, ui
 
 /* free_tree: free block BLK and, for an indirect block of LEVEL > 0, every
  * block under it. Recursion is bounded by the triple-indirect depth. A
- * pointer outside the file system is neither followed nor freed. */
+ * pointer outside the data area is neither followed nor freed, and the
+ * rest of a table stops at its first bad pointer or block freed twice (a
+ * table of garbage or of repeated pointers: going on could take
+ * ptrs_per_block^3 steps). The blocks left are lost until e2fsck. */
 static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
 {
     int result = check_ptr(fs, blk);
@@ -364,9 +400,9 @@ static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
         if (err < 0)
             return err;
         const uint32_t *table = (const uint32_t *)b->data;
-        for (uint32_t i = 0; i < fs->ptrs_per_block; i++)
-            if (table[i] != 0 && (err = free_tree(fs, table[i], level - 1)) < 0 && result == 0)
-                result = err;
+        for (uint32_t i = 0; i < fs->ptrs_per_block && result == 0; i++)
+            if (table[i] != 0)
+                result = free_tree(fs, table[i], level - 1);
         bcache_release(b);
     }
     int err = ext2_block_free(fs, blk);

@@ -97,22 +97,65 @@ static int check_inodes(struct ext2_fs *fs, const struct ext2_super_block *sb)
     return 0;
 }
 
-/* check_groups: every group's bitmaps and inode table lie inside the file
- * system and its free counts are possible. */
+/* power_of: N is a power of BASE (1 included). */
+static bool power_of(uint32_t n, uint32_t base)
+{
+    while (n > 1 && n % base == 0)
+        n /= base;
+    return n == 1;
+}
+
+/* super_copy_blocks: blocks at the start of group G taken by a copy of the
+ * superblock, the descriptor table and its reserved growth (0 for a group
+ * without a copy: with sparse_super only groups 0, 1 and powers of 3, 5
+ * and 7 have one). */
+static uint32_t super_copy_blocks(const struct ext2_fs *fs, uint32_t g)
+{
+    bool sparse = fs->sb.s_rev_level == EXT2_DYNAMIC_REV &&
+                  (fs->sb.s_feature_ro_compat & EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER);
+    if (sparse && g > 1 && !power_of(g, 3) && !power_of(g, 5) && !power_of(g, 7))
+        return 0;
+    uint32_t reserved = 0;
+    if (fs->sb.s_rev_level == EXT2_DYNAMIC_REV &&
+        (fs->sb.s_feature_compat & EXT2_FEATURE_COMPAT_RESIZE_INODE))
+        reserved = fs->sb.s_reserved_gdt_blocks;
+    return 1 + fs->gd_blocks + reserved;
+}
+
+/* check_group_layout: group G's bitmaps and inode table lie in the group,
+ * after its superblock copy, without overlapping (the layout of ext2
+ * without flex_bg), so that everything from the group's start to
+ * ext2_group_data_start is metadata. */
+static int check_group_layout(const struct ext2_fs *fs, uint32_t g)
+{
+    const struct ext2_group_desc *d = &fs->gd[g];
+    uint64_t first = (uint64_t)ext2_group_start(fs, g) + super_copy_blocks(fs, g);
+    uint64_t end = (uint64_t)ext2_group_start(fs, g) + fs->sb.s_blocks_per_group;
+    if (end > fs->sb.s_blocks_count)
+        end = fs->sb.s_blocks_count;
+    uint64_t it = d->bg_inode_table, it_end = it + fs->itable_blocks;
+    if (d->bg_block_bitmap < first || d->bg_block_bitmap >= end || d->bg_inode_bitmap < first ||
+        d->bg_inode_bitmap >= end || it < first || it_end > end)
+        return bad(ERR_BAD_FORMAT, "group metadata outside its group");
+    if (d->bg_block_bitmap == d->bg_inode_bitmap ||
+        (d->bg_block_bitmap >= it && d->bg_block_bitmap < it_end) ||
+        (d->bg_inode_bitmap >= it && d->bg_inode_bitmap < it_end))
+        return bad(ERR_BAD_FORMAT, "group bitmaps overlap");
+    return 0;
+}
+
+/* check_groups: every group's bitmaps and inode table are where ext2 puts
+ * them and its free counts are possible. */
 static int check_groups(struct ext2_fs *fs)
 {
-    uint32_t itable_blocks =
+    fs->itable_blocks =
         (fs->sb.s_inodes_per_group * fs->inode_size + fs->block_size - 1) / fs->block_size;
     uint32_t total_free = 0;
     for (uint32_t g = 0; g < fs->ngroups; g++) {
         const struct ext2_group_desc *d = &fs->gd[g];
-        if (d->bg_block_bitmap >= fs->sb.s_blocks_count ||
-            d->bg_inode_bitmap >= fs->sb.s_blocks_count ||
-            (uint64_t)d->bg_inode_table + itable_blocks > fs->sb.s_blocks_count ||
-            d->bg_block_bitmap < fs->sb.s_first_data_block ||
-            d->bg_inode_bitmap < fs->sb.s_first_data_block ||
-            d->bg_inode_table < fs->sb.s_first_data_block)
-            return bad(ERR_BAD_FORMAT, "group descriptor points outside the file system");
+        int err = check_group_layout(fs, g);
+        if (err < 0)
+            return err;
         if (d->bg_free_inodes_count > fs->sb.s_inodes_per_group ||
             d->bg_free_blocks_count > fs->sb.s_blocks_per_group)
             return bad(ERR_BAD_FORMAT, "group descriptor free counts impossible");

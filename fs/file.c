@@ -39,6 +39,8 @@ struct file {
     bool deny_write; /* this file counts in inode->deny_write_cnt */
 };
 
+#define DIR_MIN_LINKS 2 /* a live directory's name and its "." */
+
 static struct lock fs_lock;
 static struct ext2_fs *fs;      /* the mounted file system */
 static struct list open_inodes; /* struct inode.elem */
@@ -144,13 +146,8 @@ static int inode_open_locked(uint32_t ino, struct inode **out)
     if (!inode)
         return ERR_NO_MEMORY;
     int err = ext2_inode_load(fs, ino, &inode->disk);
-    if (err == 0 && (inode->disk.i_mode == 0 || inode->disk.i_links_count == 0)) {
-        printf("fs: directory entry names free inode %u\n", ino);
-        err = ERR_BAD_FORMAT;
-    }
-    uint16_t type = inode->disk.i_mode & EXT2_S_IFMT;
-    if (err == 0 && type != EXT2_S_IFREG && type != EXT2_S_IFDIR)
-        err = ERR_UNSUPPORTED; /* symlinks, devices: their blocks mean something else */
+    if (err == 0)
+        err = ext2_inode_check(fs, ino, &inode->disk);
     if (err < 0) {
         kfree(inode);
         return err;
@@ -338,6 +335,8 @@ static int create_dir_locked(struct inode *dir, const char *name)
 {
     uint32_t ino;
     struct ext2_inode di;
+    if (dir->disk.i_links_count >= EXT2_LINK_MAX)
+        return ERR_TOO_MANY; /* the new ".." would overflow the count */
     int err = ext2_inode_create(fs, dir->ino, EXT2_MODE_DIR_DEFAULT, &ino, &di);
     if (err < 0)
         return err;
@@ -384,7 +383,9 @@ int fs_mkdir(const char *path, struct inode *cwd)
 }
 
 /* unlink_locked: remove entry NAME (inode VICTIM) from DIR and drop the
- * links it held. VICTIM's space goes when its last reference closes. */
+ * links it held. VICTIM's space goes when its last reference closes. A
+ * corrupted count never drops a live directory below its own two links
+ * (its name and "."), which would free it while it is still named. */
 static int unlink_locked(struct inode *dir, const char *name, struct inode *victim)
 {
     if (inode_is_dir(victim)) {
@@ -399,7 +400,8 @@ static int unlink_locked(struct inode *dir, const char *name, struct inode *vict
         return err;
     if (inode_is_dir(victim)) {
         victim->disk.i_links_count = 0; /* its name and its "." */
-        dir->disk.i_links_count--;      /* its ".." */
+        if (dir->disk.i_links_count > DIR_MIN_LINKS)
+            dir->disk.i_links_count--; /* its ".." */
         err = ext2_inode_store(fs, dir->ino, &dir->disk);
     } else {
         victim->disk.i_links_count--;

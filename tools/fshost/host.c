@@ -215,10 +215,14 @@ int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *
     return dev->ops->read(dev, sector, count, buf);
 }
 
+void (*host_write_hook)(uint64_t sector, uint32_t count, const void *buf);
+
 int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
 {
     if (sector + count > dev->sector_count || sector + count < sector)
         return ERR_INVALID;
+    if (host_write_hook)
+        host_write_hook(sector, count, buf);
     dev->writes += count;
     return dev->ops->write(dev, sector, count, buf);
 }
