@@ -1,6 +1,7 @@
 /* bench-fork [N]: cycles for one fork + exec + wait of a small program
  * (this program again as `bench-fork -child`, which exits at once, so
  * nothing but the process machinery is timed). Prints the median of N. */
+#include <bench.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,19 +9,6 @@
 
 #define DEFAULT_ROUNDS 21
 #define MAX_ROUNDS 101
-
-static unsigned long rdtsc(void)
-{
-    unsigned lo, hi;
-    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-    return ((unsigned long)hi << 32) | lo;
-}
-
-static int cmp_ulong(const void *a, const void *b)
-{
-    unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* round_trip: fork a child that execs `bench-fork -child`; wait for it. */
 static unsigned long round_trip(void)
@@ -51,7 +39,7 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    qsort(cycles, rounds, sizeof cycles[0], cmp_ulong);
-    printf("bench: fork+exec+wait %lu cycles (median of %d)\n", cycles[rounds / 2], rounds);
+    printf("bench: fork+exec+wait %lu cycles (median of %d)\n", bench_median(cycles, rounds),
+           rounds);
     return 0;
 }

@@ -2,6 +2,7 @@
  * tell() on a closed descriptor (the kernel looks the fd up and returns -1:
  * entry, dispatch and exit with almost no work) with the time-stamp
  * counter, and prints the median of several batches. */
+#include <bench.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <syscall.h>
@@ -9,19 +10,6 @@
 #define DEFAULT_CALLS 20000
 #define BATCHES 5
 #define UNUSED_FD 100
-
-static unsigned long rdtsc(void)
-{
-    unsigned lo, hi;
-    __asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-    return ((unsigned long)hi << 32) | lo;
-}
-
-static int cmp_ulong(const void *a, const void *b)
-{
-    unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
-    return x < y ? -1 : x > y;
-}
 
 int main(int argc, char *argv[])
 {
@@ -35,8 +23,7 @@ int main(int argc, char *argv[])
             tell(UNUSED_FD);
         per_call[b] = (rdtsc() - start) / calls;
     }
-    qsort(per_call, BATCHES, sizeof per_call[0], cmp_ulong);
     printf("bench: syscall round trip %lu cycles (median of %d batches of %d)\n",
-           per_call[BATCHES / 2], BATCHES, calls);
+           bench_median(per_call, BATCHES), BATCHES, calls);
     return 0;
 }
