@@ -61,3 +61,17 @@ int dup2(int oldfd, int newfd);
 /* get_phys_addr: the kernel address of the frame backing the page of UADDR
  * (page aligned), or 0 if that page is not resident (int $0x42). */
 uint64_t get_phys_addr(const void *uaddr);
+
+/* syscall6: issue system call NR with up to six arguments; returns rax. */
+static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+    register long r10 __asm__("r10") = a4;
+    register long r8 __asm__("r8") = a5;
+    register long r9 __asm__("r9") = a6;
+    long ret;
+    __asm__ volatile("syscall"
+                     : "=a"(ret)
+                     : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
+                     : "rcx", "r11", "memory");
+    return ret;
+}

@@ -9,20 +9,6 @@
 #define XSTR(x) STR(x)
 #define GET_PHYS_ADDR_VECTOR XSTR(ABI_VEC_PHYS_ADDR)
 
-/* syscall6: issue system call NR with up to six arguments; returns rax. */
-static inline long syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
-{
-    register long r10 __asm__("r10") = a4;
-    register long r8 __asm__("r8") = a5;
-    register long r9 __asm__("r9") = a6;
-    long ret;
-    __asm__ volatile("syscall"
-                     : "=a"(ret)
-                     : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
-                     : "rcx", "r11", "memory");
-    return ret;
-}
-
 #define SYSCALL0(nr) syscall6((nr), 0, 0, 0, 0, 0, 0)
 #define SYSCALL1(nr, a) syscall6((nr), (long)(a), 0, 0, 0, 0, 0)
 #define SYSCALL2(nr, a, b) syscall6((nr), (long)(a), (long)(b), 0, 0, 0, 0)

@@ -54,21 +54,6 @@ static uint64_t pick(const uint64_t *set, size_t n)
     return set[rnd() % n];
 }
 
-/* raw_syscall: issue system call NR with six arguments; returns rax. */
-static long raw_syscall(uint64_t nr, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-                        uint64_t a5, uint64_t a6)
-{
-    register uint64_t r10 __asm__("r10") = a4;
-    register uint64_t r8 __asm__("r8") = a5;
-    register uint64_t r9 __asm__("r9") = a6;
-    long ret;
-    __asm__ volatile("syscall"
-                     : "=a"(ret)
-                     : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
-                     : "rcx", "r11", "memory");
-    return ret;
-}
-
 static const uint64_t plain_values[] = {
     0, 1, 2, 3, 4, 5, 7, 8, 13, 64, 127, 128, 129, 130, 131, 255, 256, 4095, 4096, 4097,
     0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 0x7fffffffffffffff, 0x8000000000000000,
@@ -132,7 +117,7 @@ static uint64_t a_pointer(void)
     case 4:
         return USER_STACK - 1 - rnd() % STACK_TAIL;
     case 5:
-        return (uint64_t)&raw_syscall + rnd() % 64; /* read-only code */
+        return (uint64_t)&test_main + rnd() % 64; /* read-only code */
     case 6:
         return a_string();
     default:
@@ -220,9 +205,9 @@ static uint64_t a_number(void)
 static __attribute__((noreturn)) void fuzz_round(bool hostile)
 {
     memset((char *)(USER_STACK - STACK_TAIL), 'y', STACK_TAIL); /* no exec of argv[0] */
-    raw_syscall(SYS_CLOSE, STDIN_FILENO, 0, 0, 0, 0, 0);
-    raw_syscall(SYS_CLOSE, STDOUT_FILENO, 0, 0, 0, 0, 0);
-    raw_syscall(SYS_OPEN, (uint64_t)FUZZ_FILE, 0, 0, 0, 0, 0);
+    syscall6(SYS_CLOSE, STDIN_FILENO, 0, 0, 0, 0, 0);
+    syscall6(SYS_CLOSE, STDOUT_FILENO, 0, 0, 0, 0, 0);
+    syscall6(SYS_OPEN, (uint64_t)FUZZ_FILE, 0, 0, 0, 0, 0);
     for (int i = 0; i < CALLS_PER_ROUND; i++) {
         uint64_t nr = a_number();
         uint64_t a[6];
@@ -232,7 +217,7 @@ static __attribute__((noreturn)) void fuzz_round(bool hostile)
         }
         if (nr == SYS_FORK && rnd() % 2)
             a[0] = (uint64_t) "fz-kid";
-        long r = raw_syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+        long r = syscall6(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
         if (nr == SYS_FORK && r == 0)
             exit(0); /* a grandchild: done */
     }

@@ -1,8 +1,10 @@
 /* rox-child: a file can be written while no process runs it, not while a
- * child runs it. */
+ * child runs it. rox-multichild builds this file with a deeper chain. */
 #include "lib.h"
 
-#define ROX_DEPTH 1
+#ifndef ROX_DEPTH
+#define ROX_DEPTH 1 /* nested child-rox processes */
+#endif
 
 #define CMD_LEN 32
 
