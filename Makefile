@@ -41,7 +41,8 @@ KERNEL_SRCS := kernel/main.c kernel/actions.c kernel/console.c kernel/serial.c k
     kernel/cmdline.c kernel/spinlock.c kernel/sync.c kernel/ktest.c kernel/hash.c kernel/bitmap.c \
     kernel/input.c
 
-MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c mm/kstack.c mm/uframe.c mm/uaccess.c mm/uspace.c
+MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c mm/kstack.c mm/uaccess.c \
+    mm/vm.c mm/spt.c mm/uninit.c mm/anon.c mm/file_page.c mm/frame.c mm/swap.c
 
 PROC_SRCS := proc/thread.c proc/switch.asm proc/syscall_entry.asm proc/process.c proc/fd.c \
     proc/elf.c proc/load.c proc/syscall.c proc/usertrap.c
@@ -160,6 +161,7 @@ gdb: deps
 
 # Benchmarks: a DEBUG=0 kernel and user programs in their own build
 # directory (never mixed with the debug build), booted by tools/bench.sh:
+# the VM figures (first touch, stack growth, swap, exec of a big bss), the
 # system-call round trip and fork+exec+wait cycles, then file-system
 # throughput on IDE and virtio.
 BENCH_BUILD := build/bench

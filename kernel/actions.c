@@ -14,6 +14,8 @@
 #include "kernel/string.h"
 #include "kernel/timer.h"
 #include "mm/kmalloc.h"
+#include "mm/swap.h"
+#include "mm/vm.h"
 #include "mm/pmm.h"
 #include "proc/process.h"
 #include "proc/thread.h"
@@ -174,6 +176,7 @@ static int action_fsbench(const struct cmdline_action *a)
 
 struct audit_snapshot {
     size_t free_frames;
+    size_t swap_slots; /* in use */
     struct kmalloc_stats heap;
 };
 
@@ -181,6 +184,7 @@ struct audit_snapshot {
 static void audit_take(struct audit_snapshot *s)
 {
     s->free_frames = pmm_free_count();
+    s->swap_slots = swap_used_count();
     kmalloc_get_stats(&s->heap);
 }
 
@@ -197,12 +201,14 @@ static bool audit_check(const struct audit_snapshot *before, const char *what)
         return true;
     }
     audit_take(&after);
-    if (after.free_frames == before->free_frames &&
+    if (after.free_frames == before->free_frames && after.swap_slots == before->swap_slots &&
         after.heap.bytes_in_use == before->heap.bytes_in_use)
         return true;
     if (kernel_cmdline.audit || kernel_cmdline.verbose)
-        printf("Leak audit FAILED after %s: %ld frames, %ld heap bytes not returned\n", what,
-               (long)(before->free_frames - after.free_frames),
+        printf("Leak audit FAILED after %s: %ld frames, %ld swap slots, %ld heap bytes not "
+               "returned\n",
+               what, (long)(before->free_frames - after.free_frames),
+               (long)(after.swap_slots - before->swap_slots),
                (long)(after.heap.bytes_in_use - before->heap.bytes_in_use));
     return !kernel_cmdline.audit;
 }
@@ -263,6 +269,7 @@ void kernel_init_subsystems(void)
     storage_init();
     mount_root_fs();
     input_init();
+    vm_init();
     process_init();
 }
 

@@ -16,6 +16,7 @@
 #include "kernel/panic.h"
 #include "kernel/pic.h"
 #include "kernel/printf.h"
+#include "mm/vm.h"
 #include "kernel/sections.h"
 #include "kernel/string.h"
 #include "kernel/timer.h"
@@ -71,6 +72,8 @@ void kernel_power_off(enum shutdown_code code)
 {
     kernel_shutdown_hooks();
     printf("Timer: %lu ticks\n", timer_ticks());
+    if (kernel_cmdline.verbose)
+        vm_stats_print(); /* PintOS prints its statistics here too */
     printf("Powering off...\n");
     shutdown_power_off(code);
 }

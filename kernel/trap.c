@@ -130,16 +130,27 @@ static bool trap_try_catch(struct trap_frame *tf)
     return true;
 }
 
+/* extable_find: the exception-table entry of instruction RIP, or NULL. */
+static const struct extable_entry *extable_find(uint64_t rip)
+{
+    for (const struct extable_entry *e = __start_extable; e < __stop_extable; e++)
+        if (e->insn == rip)
+            return e;
+    return NULL;
+}
+
+bool trap_in_extable(const struct trap_frame *tf)
+{
+    return !trap_from_user(tf) && extable_find(tf->rip);
+}
+
 /* trap_try_extable: resume at the fixup of a faulting user-copy routine. */
 static bool trap_try_extable(struct trap_frame *tf)
 {
-    for (const struct extable_entry *e = __start_extable; e < __stop_extable; e++) {
-        if (e->insn == tf->rip) {
-            tf->rip = e->fixup;
-            return true;
-        }
-    }
-    return false;
+    const struct extable_entry *e = extable_find(tf->rip);
+    if (e)
+        tf->rip = e->fixup;
+    return e;
 }
 
 void trap_dump(const struct trap_frame *tf)

@@ -52,6 +52,9 @@ bool trap_from_user(const struct trap_frame *tf);
  * recovered by a trap_catch or the exception table; anything else dumps the
  * frame and panics. (Handlers for user faults kill the process instead.) */
 void trap_unhandled(struct trap_frame *tf);
+/* trap_in_extable: TF is a kernel fault at an instruction of the exception
+ * table (a user-memory copy), which may touch user pages. */
+bool trap_in_extable(const struct trap_frame *tf);
 /* trap_dump: print vector, error code, rip, cr2, registers of TF. */
 void trap_dump(const struct trap_frame *tf);
 

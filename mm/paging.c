@@ -111,6 +111,33 @@ void pt_unmap(pte_t *pml4, uint64_t va)
     }
 }
 
+bool pt_unmap_dirty(pte_t *pml4, uint64_t va)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    if (!e || !(*e & PTE_PRESENT))
+        return false;
+    bool dirty = *e & PTE_DIRTY;
+    *e = 0;
+    pt_flush(pml4, va);
+    return dirty;
+}
+
+bool pt_test_and_clear_accessed(pte_t *pml4, uint64_t va)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    if (!e || !(*e & PTE_PRESENT) || !(*e & PTE_ACCESSED))
+        return false;
+    *e &= ~PTE_ACCESSED;
+    pt_flush(pml4, va);
+    return true;
+}
+
+bool pt_is_dirty(pte_t *pml4, uint64_t va)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    return e && (*e & PTE_PRESENT) && (*e & PTE_DIRTY);
+}
+
 void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear)
 {
     pte_t *e = pt_lookup(pml4, va);

@@ -50,6 +50,15 @@ int pt_map(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags);
 int pt_prepare_table(pte_t *pml4, uint64_t va);
 /* pt_unmap: remove the mapping of VA (if any) and flush it. */
 void pt_unmap(pte_t *pml4, uint64_t va);
+/* pt_unmap_dirty: pt_unmap, returning whether the removed mapping had its
+ * dirty bit set (false if VA was not mapped). */
+bool pt_unmap_dirty(pte_t *pml4, uint64_t va);
+/* pt_test_and_clear_accessed: whether the present PTE of VA has its
+ * accessed bit set (Intel SDM 4.8); clears it and flushes. False if VA is
+ * not mapped. */
+bool pt_test_and_clear_accessed(pte_t *pml4, uint64_t va);
+/* pt_is_dirty: whether the present PTE of VA has its dirty bit set. */
+bool pt_is_dirty(pte_t *pml4, uint64_t va);
 /* pt_lookup: the PTE of VA in PML4, or NULL if no table covers it. Huge
  * pages are returned as their PDPT/PD entry. */
 pte_t *pt_lookup(pte_t *pml4, uint64_t va);

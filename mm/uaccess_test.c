@@ -9,8 +9,8 @@
 #include "kernel/ktest.h"
 #include "kernel/string.h"
 #include "mm/uaccess.h"
-#include "mm/uframe.h"
-#include "mm/uspace.h"
+#include "mm/pmm.h"
+#include "mm/paging.h"
 
 #define TEST_VA  0x400000ul /* two pages: writable, then read-only */
 #define TEST_STR "across-a-page-boundary"
@@ -56,12 +56,34 @@ static void run_mapped(pte_t *pml4, struct mapped_results *r)
     irq_restore(f);
 }
 
+/* test_map: a zeroed frame mapped at user page VA of PML4 (writable or
+ * read-only), or NULL. */
+static char *test_map(pte_t *pml4, uint64_t va, bool writable)
+{
+    char *kva = pmm_alloc_page();
+    uint64_t flags = PTE_USER | PTE_NX | (writable ? PTE_WRITABLE : 0);
+    if (kva && pt_map(pml4, va, virt_to_phys(kva), flags) < 0) {
+        pmm_free_page(kva);
+        kva = NULL;
+    }
+    return kva;
+}
+
+/* test_unmap: undo test_map of KVA (NULL ignored). */
+static void test_unmap(pte_t *pml4, uint64_t va, char *kva)
+{
+    if (!kva)
+        return;
+    pt_unmap(pml4, va);
+    pmm_free_page(kva);
+}
+
 KTEST(uaccess, mapped_pages)
 {
-    pte_t *pml4 = uspace_create();
+    pte_t *pml4 = pt_create();
     KT_ASSERT(pml4);
-    char *p0 = uspace_map_new(pml4, TEST_VA, USPACE_WRITABLE);
-    char *p1 = uspace_map_new(pml4, TEST_VA + PAGE_SIZE, 0);
+    char *p0 = test_map(pml4, TEST_VA, true);
+    char *p1 = test_map(pml4, TEST_VA + PAGE_SIZE, false);
     struct mapped_results r;
     if (p0 && p1) {
         size_t half = sizeof TEST_STR / 2;
@@ -69,7 +91,9 @@ KTEST(uaccess, mapped_pages)
         memcpy(p1, &TEST_STR[half], sizeof TEST_STR - half);
         run_mapped(pml4, &r);
     }
-    uspace_destroy(pml4);
+    test_unmap(pml4, TEST_VA, p0);
+    test_unmap(pml4, TEST_VA + PAGE_SIZE, p1);
+    pt_destroy(pml4);
     KT_ASSERT(p0 && p1);
     KT_ASSERT(r.str_len == (long)strlen(TEST_STR));
     KT_ASSERT(!strcmp(r.str, TEST_STR));
@@ -80,9 +104,10 @@ KTEST(uaccess, mapped_pages)
 
 KTEST(uaccess, string_too_long)
 {
-    pte_t *pml4 = uspace_create();
+    size_t free_before = pmm_free_count();
+    pte_t *pml4 = pt_create();
     KT_ASSERT(pml4);
-    char *p0 = uspace_map_new(pml4, TEST_VA, USPACE_WRITABLE);
+    char *p0 = test_map(pml4, TEST_VA, true);
     long n = 0;
     char buf[4];
     if (p0) {
@@ -94,8 +119,9 @@ KTEST(uaccess, string_too_long)
         write_cr3(old_cr3);
         irq_restore(f);
     }
-    uspace_destroy(pml4);
+    test_unmap(pml4, TEST_VA, p0);
+    pt_destroy(pml4);
     KT_ASSERT(p0);
     KT_ASSERT(n == ERR_NAME_TOO_LONG);
-    KT_ASSERT(uframe_in_use() == 0);
+    KT_ASSERT(pmm_free_count() == free_before);
 }

@@ -12,9 +12,10 @@
 struct file;
 struct inode;
 struct trap_frame;
+struct spt;
 
 struct user_image {
-    pte_t *pml4;       /* the new address space */
+    struct spt *spt;   /* the new address space (its pages and pml4) */
     struct file *file; /* the executable, denying writes */
     uint64_t entry;    /* initial rip */
     uint64_t rsp;      /* at the fake return address */

@@ -23,7 +23,7 @@
 #include "kernel/trap.h"
 #include "mm/kstack.h"
 #include "mm/kmalloc.h"
-#include "mm/uspace.h"
+#include "mm/spt.h"
 #include "proc/fd.h"
 #include "proc/load.h"
 #include "proc/process.h"
@@ -67,7 +67,7 @@ static struct process *self_or_root(void)
 void process_activate(struct thread *t)
 {
     syscall_kernel_rsp = (uint64_t)t->stack + KSTACK_SIZE;
-    pte_t *pml4 = t->proc && t->proc->pml4 ? t->proc->pml4 : pt_kernel();
+    pte_t *pml4 = t->proc && t->proc->spt ? t->proc->spt->pml4 : pt_kernel();
     if (virt_to_phys(pml4) != (read_cr3() & PTE_ADDR_MASK))
         pt_activate(pml4);
 }
@@ -136,14 +136,14 @@ void process_release_files(struct process *p)
 static void proc_release(struct process *p)
 {
     process_release_files(p);
-    pte_t *pml4 = p->pml4;
-    p->pml4 = NULL;
-    if (pml4 && thread_current()->proc == p) {
+    struct spt *spt = p->spt;
+    p->spt = NULL;
+    if (spt && thread_current()->proc == p) {
         uint64_t f = irq_save();
         process_activate(thread_current()); /* off the table before freeing it */
         irq_restore(f);
     }
-    uspace_destroy(pml4);
+    spt_free(spt);
 }
 
 /* proc_abandon: undo proc_alloc for a process whose thread never started. */
@@ -232,8 +232,9 @@ static int fork_copy_state(struct process *c)
     if (p->exec_file && (err = file_dup(p->exec_file, &c->exec_file)) < 0)
         return err;
     c->cwd = p->cwd ? inode_reopen(p->cwd) : NULL;
-    c->pml4 = uspace_copy(p->pml4);
-    return c->pml4 ? ERR_OK : ERR_NO_MEMORY;
+    if (!(c->spt = spt_create()))
+        return ERR_NO_MEMORY;
+    return spt_copy(c->spt, p->spt);
 }
 
 pid_t process_fork(const char *name, const struct trap_frame *tf)
@@ -268,14 +269,14 @@ int process_exec(const char *cmdline, struct trap_frame *tf)
     int err = load_image(cmdline, p->cwd, &img);
     if (err < 0)
         return err;
-    pte_t *old_pml4 = p->pml4;
+    struct spt *old_spt = p->spt;
     struct file *old_file = p->exec_file;
     uint64_t f = irq_save();
-    p->pml4 = img.pml4; /* the commit point */
+    p->spt = img.spt; /* the commit point */
     process_activate(thread_current());
     irq_restore(f);
     p->exec_file = img.file;
-    uspace_destroy(old_pml4);
+    spt_free(old_spt);
     file_close(old_file);
     load_frame_init(&img, tf);
     tf->error_code = FRAME_IRET;

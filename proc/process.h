@@ -25,6 +25,7 @@ struct trap_frame;
 struct fd_table;
 struct inode;
 struct file;
+struct spt;
 
 struct process {
     pid_t pid;
@@ -38,7 +39,7 @@ struct process {
     struct semaphore exited_sema; /* upped once when the process exits */
     /* Owned by the process's own thread: */
     struct thread *thread;
-    pte_t *pml4; /* NULL before the first image, after exit */
+    struct spt *spt; /* address space; NULL before the first image, after exit */
     struct fd_table *fds;
     struct inode *cwd;      /* NULL = the root directory */
     struct file *exec_file; /* the running executable */

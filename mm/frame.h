@@ -1,0 +1,52 @@
+/* The frame table: every frame that backs a user page, with the page it
+ * holds, on a ring that a clock hand sweeps to pick eviction victims.
+ *
+ * frame_lock guards the ring, the hand, every frame's fields and the [F]
+ * fields of every struct page (frame, busy, dirty), and every change of a
+ * user PTE (mapping, unmapping, accessed/dirty bits) in any process.
+ * Lock order: frame_lock before kmalloc's and the frame allocator's locks
+ * and swap_lock; nothing else is taken while it is held. It is never held
+ * across disk I/O or file-system calls: a frame whose page is being read,
+ * written or copied is **pinned** (and its page busy); the clock skips it,
+ * and whoever else needs that page waits on frame_lock's condition until
+ * it is no longer busy.
+ *
+ * The number of user frames is capped by -ul=COUNT, and always leaves
+ * FRAME_KERNEL_RESERVE frames of RAM to the kernel (page tables, heap). */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include "kernel/list.h"
+#include "mm/page.h"
+
+#define FRAME_KERNEL_RESERVE 256 /* frames (1 MiB) never given to user pages */
+
+struct frame {
+    void *kva;             /* direct-map address of the frame */
+    struct page *page;     /* the page it holds, NULL while changing hands */
+    struct list_node node; /* in the clock ring */
+    bool pinned;           /* I/O or copy in flight: not a victim */
+};
+
+/* frame_init: an empty table. */
+void frame_init(void);
+/* frame_lock_acquire / frame_lock_release: take / drop frame_lock. */
+void frame_lock_acquire(void);
+void frame_lock_release(void);
+/* frame_wait_locked: sleep until some page stops being busy or a frame is
+ * unpinned (drops and retakes frame_lock). */
+void frame_wait_locked(void);
+/* frame_wake_locked: wake the threads in frame_wait_locked. */
+void frame_wake_locked(void);
+/* vm_get_frame: a pinned frame for a new occupant (contents undefined),
+ * from free memory or by evicting a victim (whose page is swapped out on
+ * the way: frame_lock is dropped during that I/O). frame_lock held on entry
+ * and exit. NULL with *ERR = ERR_NO_MEMORY when no frame is free and none
+ * can be evicted (nothing evictable, swap full or absent, I/O error). */
+struct frame *vm_get_frame(int *err);
+/* frame_free_locked: FRAME's page is gone: off the ring, back to RAM. */
+void frame_free_locked(struct frame *frame);
+/* frame_unpin_locked: FRAME (holding its page, mapped) may be a victim. */
+void frame_unpin_locked(struct frame *frame);
+/* frame_in_use: user frames held now. */
+size_t frame_in_use(void);

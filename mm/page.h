@@ -1,0 +1,131 @@
+/* struct page: one user virtual page of a process, as the VM sees it.
+ *
+ * A page is registered in its process's supplemental page table (mm/spt.h)
+ * long before it has any memory. It starts as an **uninit** page that
+ * knows what it will become (its type) and how to fill itself (an
+ * initializer and its aux); its first fault "transmutes" it: the type's
+ * initializer installs the type's operations, the loader fills the frame.
+ * From then on it is
+ *   - **anon**: no file behind it (stack, bss, written data pages); when
+ *     evicted its contents go to a swap slot (mm/anon.c);
+ *   - **file**: its bytes come from a file (executable text; mmap later);
+ *     a clean one is simply dropped when evicted and read again
+ *     (mm/file_page.c).
+ * Behaviour differs by type only through the const page_operations table:
+ * no code outside the ops switches on the type.
+ *
+ * Life cycle: vm_alloc_page_with_initializer (registered, no frame) ->
+ * fault -> vm_do_claim_page (frame, swap_in, mapped) -> [evicted:
+ * swap_out, no frame -> fault -> swap_in -> mapped]* -> destroy (exit,
+ * exec). */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "kernel/hash.h"
+
+enum vm_type {
+    VM_UNINIT = 0, /* not loaded yet: becomes its uninit.type on first fault */
+    VM_ANON = 1,   /* anonymous: zero-filled or loaded once, swapped */
+    VM_FILE = 2,   /* backed by a file: re-read after eviction */
+};
+/* Flags that may be or-ed into the type given to
+ * vm_alloc_page_with_initializer (the seeds' VM_MARKER_*). */
+#define VM_TYPE_MASK  0x7
+#define VM_EXECUTABLE 0x8  /* mapped without NX (text) */
+#define VM_TYPE(t)    ((enum vm_type)((t) & VM_TYPE_MASK))
+
+struct page;
+struct frame;
+struct spt;
+
+/* Reference-counted data an initializer needs (a loaded executable, a
+ * mapping): embedded in the owner's struct; RELEASE frees that struct when
+ * the last page using it goes. */
+struct vm_aux {
+    int refs;
+    void (*release)(struct vm_aux *aux);
+};
+/* vm_aux_get: one more reference to AUX (NULL is allowed); returns AUX. */
+struct vm_aux *vm_aux_get(struct vm_aux *aux);
+/* vm_aux_put: drop a reference; the last one calls AUX->release. May
+ * sleep (a release may close a file): never with frame_lock held. */
+void vm_aux_put(struct vm_aux *aux);
+
+/* vm_initializer: fills the PAGE_SIZE bytes at KVA (contents undefined on
+ * entry) with PAGE's contents from AUX. Runs with no lock held; may sleep.
+ * Returns 0 or a negative ERR_ code (the faulting process is ended). */
+typedef int vm_initializer(struct page *page, void *kva, struct vm_aux *aux);
+/* page_initializer: a type's initializer: installs the type's operations
+ * and data in PAGE (KVA is its frame). Cannot fail. */
+typedef void page_initializer(struct page *page, enum vm_type type, void *kva);
+
+struct page_operations {
+    enum vm_type type;
+    /* swap_in: fill the frame at KVA with PAGE's contents (from its file,
+     * its swap slot, or its initializer). No lock held; may sleep; PAGE is
+     * busy (nobody else touches it). 0 or a negative ERR_ code. */
+    int (*swap_in)(struct page *page, void *kva);
+    /* swap_out: save the contents of PAGE's frame (PAGE is unmapped and
+     * busy; PAGE->dirty tells whether they differ from the backing copy)
+     * so that the frame can be reused. No lock held; may sleep. 0, or
+     * ERR_NO_SPACE (no swap slot) / ERR_IO: the page then stays resident. */
+    int (*swap_out)(struct page *page);
+    /* destroy: free what the type holds (swap slot, aux). The frame is
+     * already gone. May sleep. */
+    void (*destroy)(struct page *page);
+    /* copy: register in DST (a forked child's table) the child's copy of
+     * SRC, a page of the current process (see vm_copy_page). */
+    int (*copy)(struct spt *dst, struct page *src);
+};
+
+/* An uninit page: what it becomes and how it is filled. */
+struct uninit_page {
+    vm_initializer *init;         /* loader, or NULL for a zero page */
+    struct vm_aux *aux;           /* the loader's data (a reference) */
+    enum vm_type type;            /* VM_ANON or VM_FILE */
+    page_initializer *page_init;  /* anon_initializer / file_backed_initializer */
+};
+
+/* An anonymous page: where it is when not resident. */
+struct anon_page {
+    size_t slot; /* swap slot holding a copy, or SWAP_SLOT_NONE */
+};
+
+/* A file page: how to read its bytes again. */
+struct file_page {
+    vm_initializer *load; /* reads the page from its file */
+    struct vm_aux *aux;   /* the loader's data (a reference) */
+};
+
+/* Fields marked [F] are guarded by frame_lock (mm/frame.h); the others are
+ * the owner process's (its own thread changes them; set before the page is
+ * visible to anyone else). */
+struct page {
+    uint64_t va;                      /* page-aligned user address (hash key) */
+    const struct page_operations *ops;
+    struct spt *spt;                  /* the table holding it (and its pml4) */
+    struct frame *frame;              /* [F] resident frame, or NULL */
+    bool busy;                        /* [F] being filled, evicted or copied */
+    bool dirty;                       /* [F] contents differ from the backing copy */
+    bool writable;
+    bool executable;
+    bool from_range;                  /* made from an spt range on first touch */
+    struct hash_node node;            /* in spt->pages */
+    union {
+        struct uninit_page uninit;
+        struct anon_page anon;
+        struct file_page file;
+    };
+};
+
+/* page_type: what PAGE is now (VM_UNINIT until its first fault). */
+static inline enum vm_type page_type(const struct page *page)
+{
+    return page->ops->type;
+}
+
+/* swap_in / swap_out / destroy: dispatch through PAGE's operations. */
+#define swap_in(page, kva) ((page)->ops->swap_in((page), (kva)))
+#define swap_out(page)     ((page)->ops->swap_out(page))
+#define destroy(page)      ((page)->ops->destroy(page))

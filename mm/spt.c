@@ -1,0 +1,170 @@
+/* The supplemental page table (see spt.h). */
+#include "kernel/errors.h"
+#include "kernel/panic.h"
+#include "mm/kmalloc.h"
+#include "mm/spt.h"
+#include "mm/vm.h"
+
+static uint64_t page_hash(const struct hash_node *n)
+{
+    return hash_u64(hash_entry(n, struct page, node)->va);
+}
+
+static bool page_eq(const struct hash_node *a, const struct hash_node *b)
+{
+    return hash_entry(a, struct page, node)->va == hash_entry(b, struct page, node)->va;
+}
+
+int spt_init(struct spt *spt)
+{
+    spt->pml4 = pt_create();
+    if (!spt->pml4)
+        return ERR_NO_MEMORY;
+    hash_init(&spt->pages, page_hash, page_eq);
+    list_init(&spt->ranges);
+    return ERR_OK;
+}
+
+struct spt *spt_create(void)
+{
+    struct spt *spt = kmalloc(sizeof *spt);
+    if (spt && spt_init(spt) < 0) {
+        kfree(spt);
+        spt = NULL;
+    }
+    return spt;
+}
+
+void spt_free(struct spt *spt)
+{
+    if (!spt)
+        return;
+    spt_kill(spt);
+    kfree(spt);
+}
+
+/* range_at: the range holding VA, or NULL. */
+static struct spt_range *range_at(const struct spt *spt, uint64_t va)
+{
+    list_for_each(n, &spt->ranges)
+    {
+        struct spt_range *r = list_entry(n, struct spt_range, node);
+        if (va >= r->start && va < r->end)
+            return r;
+    }
+    return NULL;
+}
+
+struct page *spt_lookup_page(const struct spt *spt, uint64_t va)
+{
+    struct page key = {.va = PAGE_ROUND_DOWN(va)};
+    struct hash_node *n = hash_find(&spt->pages, &key.node);
+    return n ? hash_entry(n, struct page, node) : NULL;
+}
+
+/* page_from_range: the page at VA of range R, made now. */
+static struct page *page_from_range(struct spt *spt, struct spt_range *r, uint64_t va)
+{
+    struct page *page = vm_page_new(spt, r->type, va, r->writable, r->init, r->aux);
+    if (!page)
+        return NULL;
+    page->from_range = true;
+    hash_insert(&spt->pages, &page->node);
+    return page;
+}
+
+struct page *spt_find_page(struct spt *spt, uint64_t va)
+{
+    va = PAGE_ROUND_DOWN(va);
+    struct page *page = spt_lookup_page(spt, va);
+    if (page)
+        return page;
+    struct spt_range *r = range_at(spt, va);
+    return r ? page_from_range(spt, r, va) : NULL;
+}
+
+bool spt_insert_page(struct spt *spt, struct page *page)
+{
+    return hash_insert(&spt->pages, &page->node) == NULL;
+}
+
+void spt_remove_page(struct spt *spt, struct page *page)
+{
+    hash_remove(&spt->pages, &page->node);
+    vm_dealloc_page(page);
+}
+
+bool spt_covers(const struct spt *spt, uint64_t start, uint64_t end)
+{
+    list_for_each(n, &spt->ranges)
+    {
+        struct spt_range *r = list_entry(n, struct spt_range, node);
+        if (r->start < end && start < r->end)
+            return true;
+    }
+    struct hash_iter it;
+    for (struct hash_node *n = hash_first(&it, (struct hash *)&spt->pages); n; n = hash_next(&it)) {
+        uint64_t va = hash_entry(n, struct page, node)->va;
+        if (va >= start && va < end)
+            return true;
+    }
+    return false;
+}
+
+int spt_add_range(struct spt *spt, uint64_t start, uint64_t end, int type, bool writable,
+                  vm_initializer *init, struct vm_aux *aux)
+{
+    if (start >= end || spt_covers(spt, start, end))
+        return ERR_INVALID;
+    struct spt_range *r = kmalloc(sizeof *r);
+    if (!r)
+        return ERR_NO_MEMORY;
+    *r = (struct spt_range){.start = start, .end = end, .type = type, .writable = writable,
+                            .init = init, .aux = vm_aux_get(aux)};
+    list_push_back(&spt->ranges, &r->node);
+    return ERR_OK;
+}
+
+int spt_copy(struct spt *dst, struct spt *src)
+{
+    list_for_each(n, &src->ranges)
+    {
+        struct spt_range *r = list_entry(n, struct spt_range, node);
+        int err = spt_add_range(dst, r->start, r->end, r->type, r->writable, r->init, r->aux);
+        if (err < 0)
+            return err;
+    }
+    struct hash_iter it;
+    for (struct hash_node *n = hash_first(&it, &src->pages); n; n = hash_next(&it)) {
+        int err = vm_copy_page(dst, hash_entry(n, struct page, node));
+        if (err < 0)
+            return err;
+    }
+    return ERR_OK;
+}
+
+/* kill_page: hash destructor: free one page of the table being killed. */
+static void kill_page(struct hash_node *n)
+{
+    vm_dealloc_page(hash_entry(n, struct page, node));
+}
+
+void spt_kill(struct spt *spt)
+{
+    if (!spt->pml4)
+        return;
+    hash_destroy(&spt->pages, kill_page);
+    struct list_node *n;
+    while ((n = list_pop_front(&spt->ranges))) {
+        struct spt_range *r = list_entry(n, struct spt_range, node);
+        vm_aux_put(r->aux);
+        kfree(r);
+    }
+    pt_destroy(spt->pml4);
+    spt->pml4 = NULL;
+}
+
+size_t spt_page_count(const struct spt *spt)
+{
+    return hash_size(&spt->pages);
+}

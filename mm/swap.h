@@ -1,0 +1,32 @@
+/* Swap: the first MBR partition of type 0x82 on any disk, cut into
+ * page-sized slots (SWAP_SECTORS_PER_SLOT sectors each) tracked by a
+ * bitmap. A page moves in or out as one disk request of a whole slot.
+ * Slots are handed out and freed under swap_lock (a spinlock, innermost:
+ * nothing is taken while it is held); I/O runs with no lock of swap.c
+ * held, so several slots may be in flight at once. Without a swap
+ * partition there are no slots: every swap_alloc fails. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include "drivers/block.h"
+#include "mm/memlayout.h"
+
+#define SWAP_SLOT_NONE        ((size_t)-1)
+#define SWAP_SECTORS_PER_SLOT (PAGE_SIZE / BLOCK_SECTOR_SIZE)
+
+/* swap_init: find the swap partition (BLOCK_ROLE_SWAP) and size the slot
+ * bitmap. With -v, says what it found. Thread context. */
+void swap_init(void);
+/* swap_alloc: a free slot, or SWAP_SLOT_NONE when swap is full or absent. */
+size_t swap_alloc(void);
+/* swap_free: return SLOT (from swap_alloc). */
+void swap_free(size_t slot);
+/* swap_read / swap_write: one page (PAGE_SIZE bytes at KVA, a direct-map
+ * address) from / to SLOT, as one request of SWAP_SECTORS_PER_SLOT
+ * sectors. May sleep. 0 or ERR_IO. */
+int swap_read(size_t slot, void *kva);
+int swap_write(size_t slot, const void *kva);
+/* swap_slot_count / swap_used_count: slots in all / in use now (the leak
+ * audit compares the latter). */
+size_t swap_slot_count(void);
+size_t swap_used_count(void);

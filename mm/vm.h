@@ -1,0 +1,98 @@
+/* The virtual memory of user processes: demand paging. Every process has
+ * a supplemental page table (mm/spt.h) of struct pages (mm/page.h); a page
+ * gets a frame (mm/frame.h) only when it is touched, and may lose it to
+ * eviction (its contents then go to swap, mm/swap.h, or back to its file).
+ *
+ * The fault path (Linux/PintOS order): the trap boundary decodes the
+ * hardware error code once into a struct vm_fault, then
+ *     vm_try_handle_fault -> spt_find_page (or stack growth)
+ *         -> vm_do_claim_page -> vm_get_frame (evicts if needed)
+ *         -> swap_in -> map.
+ * Locks: see mm/frame.h (frame_lock) and mm/spt.h (owner-thread tables). */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include "mm/page.h"
+#include "mm/spt.h"
+
+/* A page fault as the trap boundary decoded it. */
+struct vm_fault {
+    uint64_t addr;  /* faulting address (CR2) */
+    uint64_t rsp;   /* user rsp: the trap frame's, or the one saved at syscall entry */
+    bool user;      /* raised in ring 3 */
+    bool write;     /* a write access */
+    bool fetch;     /* an instruction fetch */
+    bool present;   /* the page was mapped: a protection fault */
+};
+
+enum vm_fault_result {
+    VM_FAULT_RESOLVED,   /* retry the access */
+    VM_FAULT_UNMAPPED,   /* no page there and not stack growth */
+    VM_FAULT_PROTECTION, /* the access is not allowed on that page */
+    VM_FAULT_NO_MEMORY,  /* no frame could be had (swap full or absent) */
+    VM_FAULT_IO,         /* the page could not be read */
+};
+
+/* Counters, printed at power-off with -v. */
+enum vm_stat {
+    VM_STAT_FAULT_FILE,    /* pages read from a file */
+    VM_STAT_FAULT_ZERO,    /* zero-filled pages */
+    VM_STAT_FAULT_STACK,   /* stack pages grown */
+    VM_STAT_FAULT_SWAP_IN, /* pages read back from swap */
+    VM_STAT_EVICTION,      /* frames taken from a page */
+    VM_STAT_SWAP_READ,     /* swap slot reads */
+    VM_STAT_SWAP_WRITE,    /* swap slot writes */
+    VM_STAT_COUNT,
+};
+
+/* vm_init: the frame table and swap. Thread context, after storage_init. */
+void vm_init(void);
+/* vm_count: add one to counter S. */
+void vm_count(enum vm_stat s);
+/* vm_stats_print: the counters, one line. */
+void vm_stats_print(void);
+
+/* vm_alloc_page_with_initializer: register (only) the page at VA in SPT:
+ * TYPE is VM_ANON or VM_FILE, or-ed with VM_EXECUTABLE for text; INIT
+ * fills it on its first fault from AUX (a reference is taken; INIT NULL:
+ * a zero page). Nothing is read, zeroed or mapped. ERR_EXISTS if VA is
+ * registered already, ERR_NO_MEMORY. */
+int vm_alloc_page_with_initializer(struct spt *spt, int type, uint64_t va, bool writable,
+                                   vm_initializer *init, struct vm_aux *aux);
+/* vm_page_new: a new uninit page of SPT (not inserted), or NULL. */
+struct page *vm_page_new(struct spt *spt, int type, uint64_t va, bool writable,
+                         vm_initializer *init, struct vm_aux *aux);
+/* vm_claim_page: make the page at VA of SPT resident and mapped.
+ * ERR_NOT_FOUND if no page is registered there. */
+int vm_claim_page(struct spt *spt, uint64_t va);
+/* vm_do_claim_page: give PAGE a frame, fill it (swap_in) and map it
+ * (writable only if the page is). Owner thread; no lock held; may sleep.
+ * ERR_NO_MEMORY, ERR_IO. */
+int vm_do_claim_page(struct page *page);
+/* vm_dealloc_page: unmap PAGE, free its frame, destroy it (slot, aux) and
+ * free it (not in any table any more). Waits while it is busy. */
+void vm_dealloc_page(struct page *page);
+/* vm_copy_page: register in DST (fork's child) a copy of SRC, a page of
+ * the current process: a page still uninit from a range is left to the
+ * range (DST has the range too), other uninit pages are registered again,
+ * file pages start unloaded, anonymous pages are copied into a new frame
+ * of DST (from SRC's frame or swap slot). ERR_NO_MEMORY, ERR_IO. */
+int vm_copy_page(struct spt *dst, struct page *src);
+/* vm_claim_copy: vm_do_claim_page for PAGE, filled with a copy of SRC (a
+ * page of the current process) instead of its own contents (fork). */
+int vm_claim_copy(struct page *page, struct page *src);
+/* vm_try_handle_fault: resolve F in SPT, the faulting (current) process's
+ * table (see the file comment of vm.c). Interrupts on, no lock held. */
+enum vm_fault_result vm_try_handle_fault(struct spt *spt, const struct vm_fault *f);
+/* vm_user_frame: the kernel address of the frame that backs the page at
+ * VA of SPT if it is resident, else NULL (int 0x42). Nothing is loaded. */
+void *vm_user_frame(struct spt *spt, uint64_t va);
+
+/* PTE access for the frame table (frame_lock held): whether PAGE was
+ * accessed since the last call (the bit is cleared); whether its contents
+ * differ from its backing copy; remove / restore its mapping (the dirty
+ * bit joins page->dirty). ERR_NO_MEMORY from vm_page_map. */
+bool vm_page_test_and_clear_accessed(struct page *page);
+bool vm_page_is_dirty(struct page *page);
+void vm_page_unmap(struct page *page);
+int vm_page_map(struct page *page);
