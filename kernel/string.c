@@ -2,10 +2,16 @@
 #include <stdint.h>
 #include "kernel/string.h"
 
+/* memcpy and memset move 8-byte words with rep movsq / rep stosq, then the
+ * tail bytes: under QEMU's TCG a rep string instruction costs per
+ * iteration, so a page copied by words is several times faster than by
+ * bytes (page faults, swap and the buffer cache copy whole pages). */
 void *memcpy(void *dst, const void *src, size_t n)
 {
     void *ret = dst;
-    __asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(n)::"memory");
+    size_t words = n / sizeof(uint64_t), tail = n % sizeof(uint64_t);
+    __asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(words)::"memory");
+    __asm__ volatile("rep movsb" : "+D"(dst), "+S"(src), "+c"(tail)::"memory");
     return ret;
 }
 
@@ -23,7 +29,10 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
     void *ret = dst;
-    __asm__ volatile("rep stosb" : "+D"(dst), "+c"(n) : "a"(c) : "memory");
+    uint64_t pattern = (uint8_t)c * 0x0101010101010101ull;
+    size_t words = n / sizeof(uint64_t), tail = n % sizeof(uint64_t);
+    __asm__ volatile("rep stosq" : "+D"(dst), "+c"(words) : "a"(pattern) : "memory");
+    __asm__ volatile("rep stosb" : "+D"(dst), "+c"(tail) : "a"(pattern) : "memory");
     return ret;
 }
 
