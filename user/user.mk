@@ -44,6 +44,22 @@ USER_TESTS := halt exit \
 	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
 	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags
 
+# Virtual-memory tests (demand paging, stack growth, eviction, swap):
+# USER_VM_TESTS use the shared main() like USER_TESTS; USER_VM_CHILD_PROGS
+# have their own main() like USER_CHILD_PROGS (children, the VM fuzzer).
+USER_VM_TESTS := pt-grow-stack pt-big-stk-obj pt-grow-bad pt-grow-stk-sc \
+	pt-bad-addr pt-bad-read pt-write-code pt-write-code2 stack-bad-far stack-near-lim \
+	lazy-anon lazy-text page-linear page-shuffle page-parallel \
+	page-merge-seq page-merge-par page-merge-stk bss-20m-linear bss-20m-random \
+	swap-anon swap-fork swap-exit swap-full no-swap
+USER_VM_CHILD_PROGS := vm-fuzz child-linear child-sort child-qsort
+# Benchmark programs of `make bench` for the VM (user/bin/NAME.c).
+USER_VM_BENCH_PROGS :=
+
+USER_BIN_PROGS += $(USER_VM_BENCH_PROGS)
+USER_CHILD_PROGS += $(USER_VM_CHILD_PROGS)
+USER_TESTS += $(USER_VM_TESTS)
+
 USER_PROGS := $(USER_BIN_PROGS) $(USER_ARGS_PROGS) $(USER_CHILD_PROGS) $(USER_TESTS)
 USER_PROG_FILES := $(addprefix $(USER_BIN)/,$(USER_PROGS))
 USER_DISK_FILES := $(USER_PROG_FILES)
