@@ -54,7 +54,7 @@ USER_VM_TESTS := pt-grow-stack pt-big-stk-obj pt-grow-bad pt-grow-stk-sc \
 	swap-anon swap-fork swap-exit swap-full no-swap
 USER_VM_CHILD_PROGS := vm-fuzz child-linear child-sort child-qsort
 # Benchmark programs of `make bench` for the VM (user/bin/NAME.c).
-USER_VM_BENCH_PROGS :=
+USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap
 
 USER_BIN_PROGS += $(USER_VM_BENCH_PROGS)
 USER_CHILD_PROGS += $(USER_VM_CHILD_PROGS)

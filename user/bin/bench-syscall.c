@@ -13,6 +13,7 @@
 
 int main(int argc, char *argv[])
 {
+    bench_exit_if_asked(argc, argv);
     int calls = argc > 1 ? atoi(argv[1]) : DEFAULT_CALLS;
     unsigned long per_call[BATCHES];
     if (calls <= 0)
