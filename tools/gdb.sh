@@ -21,5 +21,5 @@ for i in $(seq 50); do
     (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break || sleep 0.1
 done
 echo "QEMU halted, GDB stub on 127.0.0.1:$port; console output goes to $build/gdb-serial.log"
-gdb -q -nx -x tools/gdbinit "$build/kernel.elf" \
+gdb -q -nx -x tools/gdbinit "$build/kernel.elf" -ex "set \$cinder_build = \"$build\"" \
     -ex "target remote 127.0.0.1:$port" -ex "hbreak kmain" -ex "continue"

@@ -56,7 +56,7 @@ class Spec:
             key, value = key.strip(), value.strip()
             if key in REPEATABLE:
                 self.lists[key].append(value)
-            elif key in DEFAULTS or key in ("cmdline", "gdb", "until", "host"):
+            elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host"):
                 self.opts[key] = value
             else:
                 raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
@@ -317,10 +317,23 @@ def diff(want, got):
 
 
 def run_gdb_test(spec, cmd, workdir):
-    """QEMU halted with a GDB stub; gdb in batch mode must stop in kmain."""
+    """QEMU halted with a GDB stub; gdb in batch mode either stops in kmain
+    and prints the backtrace (`gdb: yes`) or runs the spec's `gdb-script:`
+    ($cinder_build set as by tools/gdb.sh). Returns gdb's output, and the
+    console output (QEMU's serial port) separately."""
     port = int(cmd[cmd.index("-gdb") + 1].rsplit(":", 1)[1])
-    q = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
+    build = os.path.dirname(cmd[cmd.index("-cdrom") + 1])
+    console = os.path.join(workdir, "console.log")
+    script = spec.opts.get("gdb-script")
+    if script:
+        steps = ["-ex", f'set $cinder_build = "{os.path.abspath(build)}"',
+                 "-ex", f"target remote 127.0.0.1:{port}", "-x", os.path.join(ROOT, script)]
+    else:
+        steps = ["-ex", f"target remote 127.0.0.1:{port}", "-ex", "hbreak kmain",
+                 "-ex", "continue", "-ex", "bt"]
+    with open(console, "wb") as out:
+        q = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out,
+                             stderr=subprocess.STDOUT)
     try:
         for _ in range(100):
             try:
@@ -330,14 +343,37 @@ def run_gdb_test(spec, cmd, workdir):
                 time.sleep(0.1)
         g = subprocess.run(
             ["gdb", "-q", "-batch", "-nx", "-x", os.path.join(ROOT, "tools", "gdbinit"),
-             os.path.join(os.path.dirname(cmd[cmd.index("-cdrom") + 1]), "kernel.elf"),
-             "-ex", f"target remote 127.0.0.1:{port}", "-ex", "hbreak kmain",
-             "-ex", "continue", "-ex", "bt"],
+             os.path.join(build, "kernel.elf")] + steps,
             capture_output=True, text=True, timeout=float(spec.opts["timeout"]))
-        return g.stdout + g.stderr
+        text = g.stdout + g.stderr
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout or b""
+        text = (out if isinstance(out, str) else out.decode("utf-8", "replace")) + \
+            f"\nTIMEOUT after {e.timeout} s\n"
     finally:
         q.kill()
         q.wait()
+    with open(console, "rb") as f:
+        return text, f.read().decode("utf-8", "replace").replace("\r", "")
+
+
+def judge_gdb_script(spec, text):
+    """A `gdb-script:` run: gdb's output must hold every `require:` line
+    (exact) and `match:` pattern, no `forbid:` text, and no sign that the
+    script stopped early (batch gdb abandons a script at its first error)."""
+    problems = []
+    if "TIMEOUT after" in text:
+        problems.append(f"TIMEOUT after {spec.opts['timeout']} s")
+    for sign in ("Error in sourced command file", "Python Exception", "Error occurred in Python"):
+        if sign in text:
+            line = next(l for l in text.split("\n") if sign in l)
+            problems.append(f"gdb error: {line.strip()[:100]}")
+    lines = set(text.split("\n"))
+    problems += [f"missing line: {r}" for r in spec.lists["require"] if r not in lines]
+    problems += [f"no line matches: {m}" for m in spec.lists["match"]
+                 if not re.search(m, text, re.M)]
+    problems += [f"forbidden text present: {b}" for b in spec.lists["forbid"] if b in text]
+    return problems
 
 
 def run_test(spec, args):
@@ -351,8 +387,14 @@ def run_test(spec, args):
             return finish(spec, args, start, run_host_test(spec, log), None)
         disk = build_disk(spec, workdir, args.build) if spec.opts["disk"] != "none" else None
         iso = os.path.join(args.build, "os.iso")
-        if spec.opts.get("gdb") == "yes":
-            text = run_gdb_test(spec, qemu_command(spec, iso, disk, free_port()), workdir)
+        if "gdb-script" in spec.opts:
+            text, console = run_gdb_test(spec, qemu_command(spec, iso, disk, free_port()),
+                                         workdir)
+            with open(log, "w") as f:
+                f.write(text + "\n--- console (not judged)\n" + console)
+            problems = judge_gdb_script(spec, text)
+        elif spec.opts.get("gdb") == "yes":
+            text, _ = run_gdb_test(spec, qemu_command(spec, iso, disk, free_port()), workdir)
             with open(log, "w") as f:
                 f.write(text)
             problems = [] if re.search(r"^#0\s+kmain", text, re.M) else ["gdb did not stop in kmain"]
