@@ -30,6 +30,13 @@ static struct list_node *hand;    /* next frame the clock looks at (or the ring'
 static size_t frames_used;
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
+/* With swap full (or absent), the frames handed out by the last
+ * RECENT_CLAIMS claims are not victims: a process whose next instruction
+ * needs more pages than there are clean frames would otherwise evict one
+ * of them for another forever; instead it runs out of memory. */
+#define RECENT_CLAIMS 4
+
+static uint64_t claims; /* frames handed out by vm_get_frame */
 
 void frame_init(void)
 {
@@ -108,8 +115,11 @@ static struct frame *clock_pick_locked(bool clean_only, bool *pinned)
         *pinned = false;
         if (vm_page_test_and_clear_accessed(f->page))
             continue;
-        if (!vm_page_is_dirty(f->page))
-            return f;
+        if (!vm_page_is_dirty(f->page)) {
+            if (!clean_only || claims - f->claim_seq >= RECENT_CLAIMS)
+                return f;
+            continue;
+        }
         if (!dirty && !clean_only)
             dirty = f;
     }
@@ -141,9 +151,9 @@ static struct frame *evict_locked(struct frame *victim, int *err)
     return *err < 0 ? NULL : victim;
 }
 
-struct frame *vm_get_frame(int *err)
+/* get_frame_locked: the body of vm_get_frame. */
+static struct frame *get_frame_locked(int *err)
 {
-    ASSERT(lock_held_by_current_thread(&frame_lock));
     bool clean_only = swap_slot_count() == 0;
     for (;;) {
         struct frame *f = frame_new_locked();
@@ -166,6 +176,15 @@ struct frame *vm_get_frame(int *err)
             return NULL;
         clean_only = true; /* swap is full: only clean pages can go */
     }
+}
+
+struct frame *vm_get_frame(int *err)
+{
+    ASSERT(lock_held_by_current_thread(&frame_lock));
+    struct frame *f = get_frame_locked(err);
+    if (f)
+        f->claim_seq = ++claims;
+    return f;
 }
 
 void frame_free_locked(struct frame *frame)

@@ -16,6 +16,7 @@
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "kernel/list.h"
 #include "mm/page.h"
 
@@ -26,6 +27,7 @@ struct frame {
     struct page *page;     /* the page it holds, NULL while changing hands */
     struct list_node node; /* in the clock ring */
     bool pinned;           /* I/O or copy in flight: not a victim */
+    uint64_t claim_seq;    /* value of the claim counter when it was handed out */
 };
 
 /* frame_init: an empty table. */

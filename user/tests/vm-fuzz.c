@@ -1,4 +1,4 @@
-/* vm-fuzz [SEED [OPS [PAGES]]]: random operations on anonymous memory,
+/* vm-fuzz [SEED [OPS [PAGES [oom]]]]: random operations on anonymous memory,
  * checked against a model, to shake out demand paging, eviction, swap,
  * stack growth and the copy semantics of fork.
  *
@@ -104,6 +104,7 @@ static struct {
     unsigned nsentinels; /* zero pages between model pages */
     unsigned op;         /* current operation of the parent (for messages) */
     unsigned forks, execs;
+    bool oom; /* memory may run out: a child ended with -1 or a failed fork is no error */
 } st;
 
 static uint64_t rnd(void)
@@ -291,6 +292,8 @@ static void stack_fork(struct frame *bottom)
 {
     st.forks++;
     pid_t pid = fork("vmf-stack");
+    if (pid == PID_ERROR && st.oom)
+        return;
     if (pid == PID_ERROR)
         fail("op %u: fork at stack depth %u failed", st.op, bottom->depth);
     if (pid == 0) {
@@ -306,7 +309,7 @@ static void stack_fork(struct frame *bottom)
         exit(STACK_STATUS);
     }
     int status = wait(pid);
-    if (status != STACK_STATUS)
+    if (status != STACK_STATUS && !(st.oom && status == KILLED_STATUS))
         fail("op %u: stack child at depth %u exited with %d, expected %d", st.op,
              bottom->depth, status, STACK_STATUS);
 }
@@ -387,7 +390,7 @@ static pid_t fork_child(const char *name)
 {
     st.forks++;
     pid_t pid = fork(name);
-    if (pid == PID_ERROR)
+    if (pid == PID_ERROR && !st.oom)
         fail("op %u: fork(\"%s\") failed", st.op, name);
     return pid;
 }
@@ -395,7 +398,7 @@ static pid_t fork_child(const char *name)
 static void expect_status(pid_t pid, int want, const char *what)
 {
     int status = wait(pid);
-    if (status != want)
+    if (status != want && !(st.oom && status == KILLED_STATUS))
         fail("op %u: %s child exited with %d, expected %d", st.op, what, status, want);
 }
 
@@ -519,8 +522,9 @@ int main(int argc, char *argv[])
     long seed = arg(argc, argv, 1, DEFAULT_SEED);
     long nops = arg(argc, argv, 2, DEFAULT_OPS);
     long npages = arg(argc, argv, 3, DEFAULT_PAGES);
+    st.oom = argc > 4 && !strcmp(argv[4], "oom");
     if (nops < 0 || npages < 1 || npages > ARENA_PAGES)
-        fail("usage: vm-fuzz [SEED [OPS [PAGES (1..%d)]]]", ARENA_PAGES);
+        fail("usage: vm-fuzz [SEED [OPS [PAGES (1..%d) [oom]]]]", ARENA_PAGES);
     st.rng = mix((uint64_t)seed) | 1; /* xorshift needs a nonzero state */
     st.npages = (unsigned)npages;
     st.stride = ARENA_PAGES / st.npages;
