@@ -116,8 +116,9 @@ bool pt_unmap_dirty(pte_t *pml4, uint64_t va)
     pte_t *e = pt_lookup(pml4, va);
     if (!e || !(*e & PTE_PRESENT))
         return false;
-    bool dirty = *e & PTE_DIRTY;
-    *e = 0;
+    /* one atomic exchange: the CPU may set the dirty bit meanwhile (the
+     * owner runs whenever the caller is preempted) */
+    bool dirty = __atomic_exchange_n(e, 0, __ATOMIC_SEQ_CST) & PTE_DIRTY;
     pt_flush(pml4, va);
     return dirty;
 }
@@ -127,7 +128,7 @@ bool pt_test_and_clear_accessed(pte_t *pml4, uint64_t va)
     pte_t *e = pt_lookup(pml4, va);
     if (!e || !(*e & PTE_PRESENT) || !(*e & PTE_ACCESSED))
         return false;
-    *e &= ~PTE_ACCESSED;
+    __atomic_fetch_and(e, ~PTE_ACCESSED, __ATOMIC_SEQ_CST); /* keeps a dirty bit set meanwhile */
     pt_flush(pml4, va);
     return true;
 }
