@@ -3,7 +3,9 @@
  * again (PTE dirty bit clear, see frame.c), the slot still holds its
  * contents, so a second eviction costs no I/O (a clean anonymous page is
  * as cheap to evict as a clean file page). The slot is freed when the page
- * is destroyed. */
+ * is destroyed, or, when swap is full, taken back from every resident page
+ * (frame_drop_swap_copies): what fits in memory plus swap does not depend
+ * on which pages happened to be read back before. */
 #include "kernel/errors.h"
 #include "kernel/string.h"
 #include "mm/anon.h"
@@ -15,6 +17,7 @@ static int anon_swap_in(struct page *page, void *kva);
 static int anon_swap_out(struct page *page);
 static void anon_destroy(struct page *page);
 static int anon_copy(struct spt *dst, struct page *src);
+static bool anon_drop_copy(struct page *page);
 
 static const struct page_operations anon_ops = {
     .type = VM_ANON,
@@ -22,6 +25,7 @@ static const struct page_operations anon_ops = {
     .swap_out = anon_swap_out,
     .destroy = anon_destroy,
     .copy = anon_copy,
+    .drop_copy = anon_drop_copy,
 };
 
 void anon_initializer(struct page *page, enum vm_type type, void *kva)
@@ -53,11 +57,17 @@ static int anon_swap_out(struct page *page)
         return ERR_OK;
     if (page->anon.slot == SWAP_SLOT_NONE)
         page->anon.slot = swap_alloc();
+    if (page->anon.slot == SWAP_SLOT_NONE && frame_drop_swap_copies() > 0)
+        page->anon.slot = swap_alloc();
     if (page->anon.slot == SWAP_SLOT_NONE)
         return ERR_NO_SPACE;
     int err = swap_write(page->anon.slot, page->frame->kva);
-    if (err == ERR_OK)
+    if (err == ERR_OK) {
         page->dirty = false;
+    } else {
+        swap_mark_bad(page->anon.slot); /* a bad sector: never again */
+        page->anon.slot = SWAP_SLOT_NONE;
+    }
     return err;
 }
 
@@ -72,7 +82,8 @@ static void anon_destroy(struct page *page)
  * a copy of SRC's contents (from its frame or its slot). */
 static int anon_copy(struct spt *dst, struct page *src)
 {
-    struct page *page = vm_page_new(dst, VM_ANON, src->va, src->writable, NULL, NULL);
+    int type = VM_ANON | (src->executable ? VM_EXECUTABLE : 0);
+    struct page *page = vm_page_new(dst, type, src->va, src->writable, NULL, NULL);
     if (!page)
         return ERR_NO_MEMORY;
     anon_initializer(page, VM_ANON, NULL);
@@ -81,4 +92,16 @@ static int anon_copy(struct spt *dst, struct page *src)
         return ERR_EXISTS;
     }
     return vm_claim_copy(page, src);
+}
+
+/* anon_drop_copy: swap is full: the slot of a resident page goes back to
+ * the pool (its contents are in the frame; it is dirty again). */
+static bool anon_drop_copy(struct page *page)
+{
+    if (page->anon.slot == SWAP_SLOT_NONE)
+        return false;
+    swap_free(page->anon.slot);
+    page->anon.slot = SWAP_SLOT_NONE;
+    page->dirty = true;
+    return true;
 }

@@ -31,7 +31,6 @@ void file_backed_initializer(struct page *page, enum vm_type type, void *kva)
 
 static int file_backed_swap_in(struct page *page, void *kva)
 {
-    vm_count(VM_STAT_FAULT_FILE);
     return page->file.load(page, kva, page->file.aux);
 }
 
@@ -47,9 +46,12 @@ static void file_backed_destroy(struct page *page)
 }
 
 /* file_backed_copy: the child reads the page from the file itself when it
- * first touches it (a clean file page holds nothing the file lacks). */
+ * first touches it (a clean file page holds nothing the file lacks); a
+ * page of a range is left to the child's copy of the range. */
 static int file_backed_copy(struct spt *dst, struct page *src)
 {
+    if (src->from_range)
+        return ERR_OK; /* the child's range makes its own */
     return vm_alloc_page_with_initializer(dst, VM_FILE | (src->executable ? VM_EXECUTABLE : 0),
                                           src->va, src->writable, src->file.load, src->file.aux);
 }

@@ -6,13 +6,16 @@
  * write: a file page, or an anonymous page whose swap slot still holds its
  * contents) is taken at once; the first one not accessed but dirty is
  * remembered and taken if the next CLOCK_CLEAN_WINDOW frames hold nothing
- * clean. Pinned frames are skipped.
+ * clean; the hand then goes back to just after it. Pinned frames, and the
+ * frames of the last FRAME_RECENT_CLAIMS claims (frame.h), are skipped.
  *
  * Eviction of a victim: under frame_lock the page becomes busy, its frame
  * pinned, and its PTE is removed (the dirty bit joins page->dirty); then,
  * without the lock, the type's swap_out saves it; then under the lock the
  * page loses its frame. If swap_out fails (swap full), the page is mapped
- * again as it was and the search fails. */
+ * again as it was and the search fails. A victim that has to be written
+ * takes up to EVICT_BATCH - 1 more victims along (swap writes are combined,
+ * see swap_plug); the frames they free serve the next faults. */
 #include "kernel/cmdline.h"
 #include "kernel/errors.h"
 #include "kernel/panic.h"
@@ -30,11 +33,13 @@ static struct list_node *hand;    /* next frame the clock looks at (or the ring'
 static size_t frames_used;
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
-/* With swap full (or absent), the frames handed out by the last
- * RECENT_CLAIMS claims are not victims: a process whose next instruction
- * needs more pages than there are clean frames would otherwise evict one
- * of them for another forever; instead it runs out of memory. */
-#define RECENT_CLAIMS 4
+
+/* Victims evicted in one round when the first one has to be written: their
+ * writes go to swap as one request (swap_plug), which costs about what one
+ * page alone would. */
+#define EVICT_BATCH       32
+#define EVICT_BATCH_SHARE 8 /* ... and never more than this share of the frames */
+#define EVICT_IO_RETRIES  3 /* evictions that failed to write, before giving up */
 
 static uint64_t claims; /* frames handed out by vm_get_frame */
 
@@ -95,66 +100,151 @@ static struct frame *clock_advance(void)
     return f;
 }
 
-/* clock_pick_locked: the victim (see the file comment), or NULL when every
- * frame is pinned (*PINNED set) or, with CLEAN_ONLY, when no unpinned frame
- * is clean. Once a dirty candidate is found, the search for a clean one
- * goes on for at most CLOCK_CLEAN_WINDOW more frames, so that a table full
- * of dirty pages costs a short sweep, not a lap, per eviction. Two laps at
- * most: after one, no accessed bit is left. */
+/* clock_stop_at: VICTIM, found behind the hand: the hand goes back to just
+ * after it, so that the frames looked at past it (dirty ones, when the
+ * search for a clean one went on) come next, in ring order: a batch of
+ * victims then holds neighbours, whose swap slots follow each other. */
+static struct frame *clock_stop_at(struct frame *victim)
+{
+    hand = victim->node.next;
+    return victim;
+}
+
+/* eligible: whether F may be a victim at all: not pinned, not recently
+ * claimed (FRAME_RECENT_CLAIMS), and clean if CLEAN_ONLY. */
+static bool eligible(struct frame *f, bool clean_only)
+{
+    if (f->pinned || !f->page || f->page->busy || claims - f->claim_seq < FRAME_RECENT_CLAIMS)
+        return false;
+    return !clean_only || !vm_page_is_dirty(f->page);
+}
+
+/* clock_pick_locked: the victim (see the file comment), or NULL when no
+ * frame is eligible; *PINNED tells whether that is only because every
+ * frame is pinned (worth waiting for). Once a dirty candidate is found,
+ * the search for a clean one goes on for at most CLOCK_CLEAN_WINDOW more
+ * frames, so that a table full of dirty pages costs a short sweep, not a
+ * lap, per eviction. After two laps (owners may set accessed bits again
+ * while the sweep sleeps), the first eligible frame seen is taken. */
 static struct frame *clock_pick_locked(bool clean_only, bool *pinned)
 {
     size_t n = frames_used, window = 0;
-    struct frame *dirty = NULL;
+    struct frame *dirty = NULL, *fallback = NULL;
     *pinned = true;
     for (size_t step = 0; step < 2 * n; step++) {
         if (dirty && (step == n || window++ == CLOCK_CLEAN_WINDOW))
-            return dirty;
+            return clock_stop_at(dirty);
         struct frame *f = clock_advance();
-        if (f->pinned || !f->page || f->page->busy)
+        if (!f->pinned && f->page && !f->page->busy)
+            *pinned = false;
+        if (!eligible(f, clean_only))
             continue;
-        *pinned = false;
-        if (vm_page_test_and_clear_accessed(f->page))
-            continue;
-        if (!vm_page_is_dirty(f->page)) {
-            if (!clean_only || claims - f->claim_seq >= RECENT_CLAIMS)
-                return f;
+        if (vm_page_test_and_clear_accessed(f->page)) {
+            fallback = fallback ? fallback : f;
             continue;
         }
-        if (!dirty && !clean_only)
-            dirty = f;
+        if (!vm_page_is_dirty(f->page))
+            return f;
+        dirty = dirty ? dirty : f;
     }
-    return dirty;
+    return dirty || fallback ? clock_stop_at(dirty ? dirty : fallback) : NULL;
 }
 
-/* evict_locked: evict VICTIM's page; its frame, pinned and empty, or NULL
- * (*ERR set) when swap_out failed and the page stays. */
-static struct frame *evict_locked(struct frame *victim, int *err)
+/* take_victim_locked: VICTIM's page is being evicted: busy, its frame
+ * pinned, unmapped (its dirty bit saved in page->dirty). */
+static void take_victim_locked(struct frame *victim)
 {
-    struct page *page = victim->page;
     victim->pinned = true;
-    page->busy = true;
-    vm_page_unmap(page);
-    lock_release(&frame_lock);
-    *err = swap_out(page);
-    lock_acquire(&frame_lock);
-    if (*err < 0) {
-        if (vm_page_map(page) < 0)
-            panic("evict_locked: cannot map 0x%lx again", page->va);
-        victim->pinned = false;
-    } else {
-        vm_count(VM_STAT_EVICTION);
-        page->frame = NULL;
-        victim->page = NULL;
+    victim->page->busy = true;
+    vm_page_unmap(victim->page);
+}
+
+/* pick_more_locked: after V[0] (a dirty victim, taken), more victims for
+ * the same round of writing into V (room for EVICT_BATCH), taken; their
+ * count with V[0]. Clean ones come along for free. */
+static size_t pick_more_locked(struct frame **v)
+{
+    size_t n = 1, max = frames_used / EVICT_BATCH_SHARE;
+    while (n < EVICT_BATCH && n < max) {
+        bool pinned;
+        struct frame *f = clock_pick_locked(false, &pinned);
+        if (!f)
+            break;
+        take_victim_locked(f);
+        v[n++] = f;
     }
+    return n;
+}
+
+/* finish_victim_locked: the end of V's eviction: on success the page has
+ * lost its frame, which is returned (pinned, empty); on failure (ERR) the
+ * page is mapped again, still holding its frame, and NULL is returned. */
+static struct frame *finish_victim_locked(struct frame *v, int err)
+{
+    struct page *page = v->page;
     page->busy = false;
+    if (err < 0) {
+        if (vm_page_map(page) < 0)
+            panic("finish_victim_locked: cannot map 0x%lx again", page->va);
+        v->pinned = false;
+        return NULL;
+    }
+    vm_count(VM_STAT_EVICTION);
+    page->frame = NULL;
+    v->page = NULL;
+    return v;
+}
+
+/* evict_locked: evict FIRST's page and, if it has to be written, up to
+ * EVICT_BATCH - 1 more victims with it, their writes to swap combined into
+ * few requests (swap_plug). One frame, pinned and empty, is returned; the
+ * other frames freed go back to RAM for the next faults. NULL (*ERR set)
+ * when no victim could be saved (they stay resident). */
+static struct frame *evict_locked(struct frame *first, int *err)
+{
+    struct frame *v[EVICT_BATCH];
+    int errs[EVICT_BATCH];
+    bool written[EVICT_BATCH]; /* its swap_out had contents to write */
+    take_victim_locked(first);
+    v[0] = first;
+    size_t n = vm_page_is_dirty(first->page) ? pick_more_locked(v) : 1;
+    for (size_t i = 0; i < n; i++)
+        written[i] = v[i]->page->dirty;
+    lock_release(&frame_lock);
+    swap_plug();
+    for (size_t i = 0; i < n; i++)
+        errs[i] = swap_out(v[i]->page);
+    if (swap_unplug() < 0) {
+        /* a combined write failed: write those pages again one by one, so
+         * that each failure lands on its own page (and its slot) */
+        for (size_t i = 0; i < n; i++) {
+            if (errs[i] == ERR_OK && written[i]) {
+                v[i]->page->dirty = true;
+                errs[i] = swap_out(v[i]->page);
+            }
+        }
+    }
+    lock_acquire(&frame_lock);
+    struct frame *mine = NULL;
+    *err = ERR_OK;
+    for (size_t i = 0; i < n; i++) {
+        struct frame *f = finish_victim_locked(v[i], errs[i]);
+        if (!f && *err == ERR_OK)
+            *err = errs[i];
+        else if (f && !mine)
+            mine = f;
+        else if (f)
+            frame_free_locked(f);
+    }
     frame_wake_locked();
-    return *err < 0 ? NULL : victim;
+    return mine;
 }
 
 /* get_frame_locked: the body of vm_get_frame. */
 static struct frame *get_frame_locked(int *err)
 {
     bool clean_only = swap_slot_count() == 0;
+    int io_errors = 0;
     for (;;) {
         struct frame *f = frame_new_locked();
         if (f)
@@ -169,8 +259,12 @@ static struct frame *get_frame_locked(int *err)
         if (!victim)
             return NULL;
         f = evict_locked(victim, err);
-        if (f || *err != ERR_NO_SPACE)
+        if (f)
             return f;
+        if (*err == ERR_IO && ++io_errors < EVICT_IO_RETRIES)
+            continue; /* that slot is out of use now: try again */
+        if (*err != ERR_NO_SPACE)
+            return NULL;
         *err = ERR_NO_MEMORY;
         if (clean_only)
             return NULL;
@@ -202,6 +296,20 @@ void frame_unpin_locked(struct frame *frame)
 {
     frame->pinned = false;
     frame_wake_locked();
+}
+
+size_t frame_drop_swap_copies(void)
+{
+    size_t n = 0;
+    lock_acquire(&frame_lock);
+    list_for_each(node, &ring)
+    {
+        struct page *page = list_entry(node, struct frame, node)->page;
+        if (page && !page->busy && page->ops->drop_copy)
+            n += page->ops->drop_copy(page);
+    }
+    lock_release(&frame_lock);
+    return n;
 }
 
 size_t frame_in_use(void)

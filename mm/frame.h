@@ -4,8 +4,9 @@
  * frame_lock guards the ring, the hand, every frame's fields and the [F]
  * fields of every struct page (frame, busy, dirty), and every change of a
  * user PTE (mapping, unmapping, accessed/dirty bits) in any process.
- * Lock order: frame_lock before kmalloc's and the frame allocator's locks
- * and swap_lock; nothing else is taken while it is held. It is never held
+ * Lock order: swap's cluster_lock (eviction writes), then frame_lock, then
+ * swap's read_lock, then kmalloc's and the frame allocator's locks and
+ * swap_lock; nothing else is taken while frame_lock is held. It is never held
  * across disk I/O or file-system calls: a frame whose page is being read,
  * written or copied is **pinned** (and its page busy); the clock skips it,
  * and whoever else needs that page waits on frame_lock's condition until
@@ -21,6 +22,14 @@
 #include "mm/page.h"
 
 #define FRAME_KERNEL_RESERVE 256 /* frames (1 MiB) never given to user pages */
+/* The frames handed out by the last FRAME_RECENT_CLAIMS claims are no
+ * victims (an x86 instruction may need six pages: code, source and
+ * destination, each across a page boundary). Otherwise a process whose
+ * instruction needs more pages than can be evicted for it (a tiny -ul cap,
+ * or swap full and few clean frames left) would evict one of them for
+ * another forever; instead it runs out of memory. So a cap below this
+ * many frames leaves nothing to evict. */
+#define FRAME_RECENT_CLAIMS 8
 
 struct frame {
     void *kva;             /* direct-map address of the frame */
@@ -44,11 +53,16 @@ void frame_wake_locked(void);
  * from free memory or by evicting a victim (whose page is swapped out on
  * the way: frame_lock is dropped during that I/O). frame_lock held on entry
  * and exit. NULL with *ERR = ERR_NO_MEMORY when no frame is free and none
- * can be evicted (nothing evictable, swap full or absent, I/O error). */
+ * can be evicted (nothing evictable, swap full or absent), ERR_IO when the
+ * victim could not be written (it stays resident). */
 struct frame *vm_get_frame(int *err);
 /* frame_free_locked: FRAME's page is gone: off the ring, back to RAM. */
 void frame_free_locked(struct frame *frame);
 /* frame_unpin_locked: FRAME (holding its page, mapped) may be a victim. */
 void frame_unpin_locked(struct frame *frame);
+/* frame_drop_swap_copies: swap is full: every resident page not busy that
+ * keeps a copy of its contents in swap gives it up (drop_copy). Returns
+ * how many slots came free. No frame_lock held on entry (it is taken). */
+size_t frame_drop_swap_copies(void);
 /* frame_in_use: user frames held now. */
 size_t frame_in_use(void);

@@ -77,6 +77,10 @@ struct page_operations {
     /* copy: register in DST (a forked child's table) the child's copy of
      * SRC, a page of the current process (see vm_copy_page). */
     int (*copy)(struct spt *dst, struct page *src);
+    /* drop_copy (may be NULL): PAGE is resident and not busy (frame_lock
+     * held): give up the copy of its contents kept in swap, if any (the
+     * page becomes dirty). Returns whether it had one. */
+    bool (*drop_copy)(struct page *page);
 };
 
 /* An uninit page: what it becomes and how it is filled. */
@@ -100,7 +104,10 @@ struct file_page {
 
 /* Fields marked [F] are guarded by frame_lock (mm/frame.h); the others are
  * the owner process's (its own thread changes them; set before the page is
- * visible to anyone else). */
+ * visible to anyone else). While a page is busy, the one thread that made
+ * it busy (filling, evicting or copying it) may also change dirty and the
+ * type's data (e.g. anon.slot) without the lock: nobody else touches a
+ * busy page. */
 struct page {
     uint64_t va;                      /* page-aligned user address (hash key) */
     const struct page_operations *ops;

@@ -83,6 +83,11 @@ struct page *spt_find_page(struct spt *spt, uint64_t va)
     return r ? page_from_range(spt, r, va) : NULL;
 }
 
+bool spt_registered(const struct spt *spt, uint64_t va)
+{
+    return spt_lookup_page(spt, va) || range_at(spt, PAGE_ROUND_DOWN(va));
+}
+
 bool spt_insert_page(struct spt *spt, struct page *page)
 {
     return hash_insert(&spt->pages, &page->node) == NULL;
@@ -105,7 +110,7 @@ bool spt_covers(const struct spt *spt, uint64_t start, uint64_t end)
     struct hash_iter it;
     for (struct hash_node *n = hash_first(&it, (struct hash *)&spt->pages); n; n = hash_next(&it)) {
         uint64_t va = hash_entry(n, struct page, node)->va;
-        if (va >= start && va < end)
+        if (va < end && start < va + PAGE_SIZE)
             return true;
     }
     return false;

@@ -49,6 +49,9 @@ struct page *spt_find_page(struct spt *spt, uint64_t va);
 /* spt_lookup_page: like spt_find_page but never creates a page (for
  * observers: int 0x42, debuggers). */
 struct page *spt_lookup_page(const struct spt *spt, uint64_t va);
+/* spt_registered: whether the page at VA is registered (a page, or a page
+ * of a range, touched or not). */
+bool spt_registered(const struct spt *spt, uint64_t va);
 /* spt_insert_page: add PAGE (PAGE->va set); false if a page is there
  * already. Inside a range, PAGE takes the place of the range's page
  * (fork's copy of a touched page of a range does this). */
@@ -60,7 +63,7 @@ void spt_remove_page(struct spt *spt, struct page *page);
  * any page of it is already registered, ERR_NO_MEMORY. */
 int spt_add_range(struct spt *spt, uint64_t start, uint64_t end, int type, bool writable,
                   vm_initializer *init, struct vm_aux *aux);
-/* spt_covers: whether any page or range of SPT lies in [START, END). */
+/* spt_covers: whether any page or range of SPT overlaps [START, END). */
 bool spt_covers(const struct spt *spt, uint64_t start, uint64_t end);
 /* spt_copy: give DST (empty, from spt_init) a copy of every page of SRC,
  * the current process's table (fork): ranges and untouched pages stay

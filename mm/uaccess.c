@@ -3,8 +3,10 @@
  * entry. If it faults (unmapped page, write to a read-only page), the trap
  * path finds the entry and resumes at the fixup with rcx = bytes left, so
  * the copy reports failure. With SMAP the copy runs between stac and clac.
- * Later the VM's fault handler resolves faults on valid lazy pages before
- * the exception table is consulted. */
+ * A fault on a valid page that is not resident (not loaded yet, swapped
+ * out, a stack page to grow) is first resolved by the VM (proc/usertrap.c)
+ * and the copy goes on; only what the VM cannot resolve reaches the
+ * exception table. */
 #include "kernel/errors.h"
 #include "kernel/string.h"
 #include "mm/memlayout.h"

@@ -47,7 +47,6 @@ static int uninit_initialize(struct page *page, void *kva)
     u.page_init(page, u.type, kva);
     int err = ERR_OK;
     if (u.init) {
-        vm_count(VM_STAT_FAULT_FILE);
         err = u.init(page, kva, u.aux);
     } else {
         vm_count(VM_STAT_FAULT_ZERO);

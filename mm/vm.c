@@ -33,7 +33,8 @@ static const char *const vm_stat_names[VM_STAT_COUNT] = {
     [VM_STAT_FAULT_FILE] = "file",       [VM_STAT_FAULT_ZERO] = "zero",
     [VM_STAT_FAULT_STACK] = "stack",     [VM_STAT_FAULT_SWAP_IN] = "swap-in",
     [VM_STAT_EVICTION] = "evictions",    [VM_STAT_SWAP_READ] = "swap-reads",
-    [VM_STAT_SWAP_WRITE] = "swap-writes",
+    [VM_STAT_SWAP_WRITE] = "swap-writes",   [VM_STAT_SWAP_READ_IO] = "read-requests",
+    [VM_STAT_SWAP_WRITE_IO] = "write-requests",
 };
 
 /* The type initializer of each page type an uninit page may become. */
@@ -79,6 +80,7 @@ struct page *vm_page_new(struct spt *spt, int type, uint64_t va, bool writable,
 {
     enum vm_type t = VM_TYPE(type);
     ASSERT((t == VM_ANON || t == VM_FILE) && (va & PAGE_MASK) == 0 && va < USER_TOP);
+    ASSERT(t != VM_FILE || init); /* a file page reads itself again with INIT */
     struct page *page = kmalloc(sizeof *page);
     if (!page)
         return NULL;
@@ -90,7 +92,7 @@ struct page *vm_page_new(struct spt *spt, int type, uint64_t va, bool writable,
 int vm_alloc_page_with_initializer(struct spt *spt, int type, uint64_t va, bool writable,
                                    vm_initializer *init, struct vm_aux *aux)
 {
-    if (spt_lookup_page(spt, va))
+    if (spt_registered(spt, va))
         return ERR_EXISTS;
     struct page *page = vm_page_new(spt, type, va, writable, init, aux);
     if (!page)

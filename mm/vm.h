@@ -35,13 +35,15 @@ enum vm_fault_result {
 
 /* Counters, printed at power-off with -v. */
 enum vm_stat {
-    VM_STAT_FAULT_FILE,    /* pages read from a file */
-    VM_STAT_FAULT_ZERO,    /* zero-filled pages */
+    VM_STAT_FAULT_FILE,    /* pages read from an executable (lazy_load_segment) */
+    VM_STAT_FAULT_ZERO,    /* zero-filled pages (stack growth included) */
     VM_STAT_FAULT_STACK,   /* stack pages grown */
     VM_STAT_FAULT_SWAP_IN, /* pages read back from swap */
     VM_STAT_EVICTION,      /* frames taken from a page */
     VM_STAT_SWAP_READ,     /* swap slot reads */
     VM_STAT_SWAP_WRITE,    /* swap slot writes */
+    VM_STAT_SWAP_READ_IO,  /* disk requests that read swap (read windows) */
+    VM_STAT_SWAP_WRITE_IO, /* disk requests that wrote swap (combined writes) */
     VM_STAT_COUNT,
 };
 
@@ -56,7 +58,7 @@ void vm_stats_print(void);
  * TYPE is VM_ANON or VM_FILE, or-ed with VM_EXECUTABLE for text; INIT
  * fills it on its first fault from AUX (a reference is taken; INIT NULL:
  * a zero page). Nothing is read, zeroed or mapped. ERR_EXISTS if VA is
- * registered already, ERR_NO_MEMORY. */
+ * registered already (a page or a range's page), ERR_NO_MEMORY. */
 int vm_alloc_page_with_initializer(struct spt *spt, int type, uint64_t va, bool writable,
                                    vm_initializer *init, struct vm_aux *aux);
 /* vm_page_new: a new uninit page of SPT (not inserted), or NULL. */
@@ -67,7 +69,9 @@ struct page *vm_page_new(struct spt *spt, int type, uint64_t va, bool writable,
 int vm_claim_page(struct spt *spt, uint64_t va);
 /* vm_do_claim_page: give PAGE a frame, fill it (swap_in) and map it
  * (writable only if the page is). Owner thread; no lock held; may sleep.
- * ERR_NO_MEMORY, ERR_IO. */
+ * ERR_NO_MEMORY (no frame), ERR_IO (PAGE could not be read, or the victim
+ * evicted for it could not be written). A page whose initializer failed
+ * has transmuted already: the process is ended anyway. */
 int vm_do_claim_page(struct page *page);
 /* vm_dealloc_page: unmap PAGE, free its frame, destroy it (slot, aux) and
  * free it (not in any table any more). Waits while it is busy. */

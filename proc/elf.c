@@ -1,8 +1,8 @@
 /* ELF64 loader (see elf.h). Only what ABI.md allows is accepted: statically
  * linked x86-64 ET_EXEC with PT_LOAD segments whose file offset and
  * address agree modulo the page size. Segments are described, not loaded;
- * elf_load_page fills one page at a time (the eager loader calls it for
- * every page now, the VM's lazy loader will call it on a fault). */
+ * elf_load_page fills one page at a time (lazy_load_segment in
+ * proc/load.c calls it when a page of the executable is first touched). */
 #include "fs/file.h"
 #include "kernel/errors.h"
 #include "kernel/string.h"

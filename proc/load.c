@@ -105,6 +105,7 @@ static void image_aux_release(struct vm_aux *aux)
 static int lazy_load_segment(struct page *page, void *kva, struct vm_aux *aux)
 {
     struct image_aux *ia = container_of(aux, struct image_aux, base);
+    vm_count(VM_STAT_FAULT_FILE);
     memset(kva, 0, PAGE_SIZE);
     for (int i = 0; i < ia->elf.segment_count; i++) {
         int err = elf_load_page(ia->file, &ia->elf.segments[i], page->va, kva);
@@ -114,8 +115,8 @@ static int lazy_load_segment(struct page *page, void *kva, struct vm_aux *aux)
     return ERR_OK;
 }
 
-/* seg_pages: the page-aligned span [*start, *end) of SEG's bytes in
- * memory (from = 0) or of its file bytes (from = 1). */
+/* seg_span: the page-aligned span [*start, *end) of SEG's bytes in memory
+ * or, with FILE_ONLY, of its file bytes. */
 static void seg_span(const struct elf_segment *seg, bool file_only, uint64_t *start,
                      uint64_t *end)
 {
@@ -142,7 +143,10 @@ static int page_type_at(const struct elf_image *elf, uint64_t va, bool *writable
 }
 
 /* register_file_pages: register (not load) every page that holds bytes of
- * SEG's file image, to be read by lazy_load_segment on its first fault. */
+ * SEG's file image, to be read by lazy_load_segment on its first fault.
+ * (For a segment with no file bytes that starts inside a page, that first
+ * page is registered here too: it may hold the end of another segment's
+ * bss as well, and one page must serve both.) */
 static int register_file_pages(struct user_image *img, struct image_aux *ia,
                                const struct elf_segment *seg)
 {

@@ -298,7 +298,7 @@ static long sys_close(struct trap_frame *tf)
 
 static long sys_mmap(struct trap_frame *tf)
 {
-    return 0; /* not before the VM */
+    return 0; /* memory-mapped files: not yet (mmap fails with NULL) */
 }
 
 static long sys_munmap(struct trap_frame *tf)
