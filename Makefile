@@ -139,8 +139,8 @@ $(DISK): $(USER_DISK_FILES) $(USER_DATA_FILES) tools/mkdisk.sh
 QEMU_BASE := qemu-system-x86_64 -accel tcg -cpu max -nodefaults -no-reboot -vga std \
     -serial mon:stdio -m $(MEM) -cdrom $(ISO) -boot d \
     -device isa-debug-exit,iobase=0xf4,iosize=0x04
-QEMU_CMDLINE := $(if $(CMDLINE),-fw_cfg name=opt/cmdline$(comma)string="$(CMDLINE)")
 comma := ,
+QEMU_CMDLINE := $(if $(CMDLINE),-fw_cfg name=opt/cmdline$(comma)string="$(CMDLINE)")
 
 # Boot the kernel and run its default action (the shell), console on this
 # terminal. DISK_IF=virtio attaches the disk as virtio-blk instead of IDE.

@@ -29,6 +29,7 @@ struct spec {
     bool left;     /* '-': pad on the right */
     bool zero;     /* '0': pad numbers with zeros */
     char sign;     /* '+', ' ' or 0: what positive signed numbers get */
+    bool alt;      /* '#': 0x / 0X before nonzero hex, 0 before octal */
     int width;     /* minimum field width */
     int precision; /* -1 if none */
     int length;    /* number of 'l' (2 for ll, z, t) or -1 h, -2 hh */
@@ -111,6 +112,8 @@ static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
             sp->zero = true;
         else if (*f == '+' || (*f == ' ' && sp->sign != '+'))
             sp->sign = *f;
+        else if (*f == '#')
+            sp->alt = true;
         else
             break;
     }
@@ -199,6 +202,7 @@ static void put_string(struct sink *s, const struct spec *sp, const char *str)
 static void convert(struct sink *s, char c, struct spec *sp, va_list *ap)
 {
     char ch;
+    uint64_t v;
     switch (c) {
     case 'd':
     case 'i':
@@ -209,10 +213,12 @@ static void convert(struct sink *s, char c, struct spec *sp, va_list *ap)
         break;
     case 'x':
     case 'X':
-        put_number(s, sp, get_unsigned(sp, ap), HEX, c == 'X', "");
+        v = get_unsigned(sp, ap);
+        put_number(s, sp, v, HEX, c == 'X', sp->alt && v ? (c == 'X' ? "0X" : "0x") : "");
         break;
     case 'o':
-        put_number(s, sp, get_unsigned(sp, ap), OCTAL, false, "");
+        v = get_unsigned(sp, ap);
+        put_number(s, sp, v, OCTAL, false, sp->alt && v ? "0" : "");
         break;
     case 'p':
         put_number(s, sp, (uint64_t)va_arg(*ap, void *), HEX, false, "0x");
