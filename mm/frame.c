@@ -41,7 +41,6 @@ static size_t frames_used;
 #define EVICT_BATCH_SHARE 8 /* ... and never more than this share of the frames */
 #define EVICT_IO_RETRIES  3 /* evictions that failed to write, before giving up */
 
-static uint64_t claims; /* frames handed out by vm_get_frame */
 
 void frame_init(void)
 {
@@ -110,33 +109,41 @@ static struct frame *clock_stop_at(struct frame *victim)
     return victim;
 }
 
+static uint64_t claims; /* frames handed out by vm_get_frame */
+
+/* recent: whether F is one of the last FRAME_RECENT_CLAIMS frames claimed. */
+static bool recent(const struct frame *f)
+{
+    return claims - f->claim_seq < FRAME_RECENT_CLAIMS;
+}
+
 /* eligible: whether F may be a victim at all: not pinned, not recently
- * claimed (FRAME_RECENT_CLAIMS), and clean if CLEAN_ONLY. */
+ * claimed, and clean if CLEAN_ONLY. */
 static bool eligible(struct frame *f, bool clean_only)
 {
-    if (f->pinned || !f->page || f->page->busy || claims - f->claim_seq < FRAME_RECENT_CLAIMS)
+    if (f->pinned || !f->page || f->page->busy || recent(f))
         return false;
     return !clean_only || !vm_page_is_dirty(f->page);
 }
 
-/* clock_pick_locked: the victim (see the file comment), or NULL when no
- * frame is eligible; *PINNED tells whether that is only because every
- * frame is pinned (worth waiting for). Once a dirty candidate is found,
+/* clock_pick_locked: the victim (see the file comment), or NULL when no frame is eligible; *BUSY then tells whether
+ * some frame is pinned or its page busy (I/O in flight: worth waiting for,
+ * it will be freed or become eligible). Once a dirty candidate is found,
  * the search for a clean one goes on for at most CLOCK_CLEAN_WINDOW more
  * frames, so that a table full of dirty pages costs a short sweep, not a
  * lap, per eviction. After two laps (owners may set accessed bits again
  * while the sweep sleeps), the first eligible frame seen is taken. */
-static struct frame *clock_pick_locked(bool clean_only, bool *pinned)
+static struct frame *clock_pick_locked(bool clean_only, bool *busy)
 {
     size_t n = frames_used, window = 0;
     struct frame *dirty = NULL, *fallback = NULL;
-    *pinned = true;
+    *busy = false;
     for (size_t step = 0; step < 2 * n; step++) {
         if (dirty && (step == n || window++ == CLOCK_CLEAN_WINDOW))
             return clock_stop_at(dirty);
         struct frame *f = clock_advance();
-        if (!f->pinned && f->page && !f->page->busy)
-            *pinned = false;
+        if (f->pinned || !f->page || f->page->busy)
+            *busy = true;
         if (!eligible(f, clean_only))
             continue;
         if (vm_page_test_and_clear_accessed(f->page)) {
@@ -144,7 +151,7 @@ static struct frame *clock_pick_locked(bool clean_only, bool *pinned)
             continue;
         }
         if (!vm_page_is_dirty(f->page))
-            return f;
+            return clock_stop_at(f);
         dirty = dirty ? dirty : f;
     }
     return dirty || fallback ? clock_stop_at(dirty ? dirty : fallback) : NULL;
@@ -166,8 +173,8 @@ static size_t pick_more_locked(struct frame **v)
 {
     size_t n = 1, max = frames_used / EVICT_BATCH_SHARE;
     while (n < EVICT_BATCH && n < max) {
-        bool pinned;
-        struct frame *f = clock_pick_locked(false, &pinned);
+        bool busy;
+        struct frame *f = clock_pick_locked(false, &busy);
         if (!f)
             break;
         take_victim_locked(f);
@@ -249,10 +256,11 @@ static struct frame *get_frame_locked(int *err)
         struct frame *f = frame_new_locked();
         if (f)
             return f;
-        bool pinned;
-        struct frame *victim = list_empty(&ring) ? NULL : clock_pick_locked(clean_only, &pinned);
-        if (!victim && !list_empty(&ring) && pinned) {
-            frame_wait_locked(); /* all pinned: wait for one */
+        bool busy = false;
+        struct frame *victim =
+            list_empty(&ring) ? NULL : clock_pick_locked(clean_only, &busy);
+        if (!victim && busy && !clean_only) {
+            frame_wait_locked(); /* I/O in flight will free or release a frame */
             continue;
         }
         *err = ERR_NO_MEMORY;

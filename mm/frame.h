@@ -27,8 +27,8 @@
  * destination, each across a page boundary). Otherwise a process whose
  * instruction needs more pages than can be evicted for it (a tiny -ul cap,
  * or swap full and few clean frames left) would evict one of them for
- * another forever; instead it runs out of memory. So a cap below this
- * many frames leaves nothing to evict. */
+ * another forever; instead it runs out of memory. So a cap of this many
+ * frames or fewer leaves nothing to evict. */
 #define FRAME_RECENT_CLAIMS 8
 
 struct frame {

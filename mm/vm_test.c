@@ -47,6 +47,7 @@
 #define VT_PAGE(i) (VT_BASE + (uint64_t)(i)*PAGE_SIZE)
 #define VT_MANY    10000u              /* pages in spt/many_pages */
 #define VT_PAD(i)  VT_PAGE(4096 + (i)) /* vt_pad's pages */
+#define VT_AGE_PAGE VT_PAGE(8192) /* vt_age's scratch page */
 /* frames of frame/clock_evicts_to_swap: enough for frame.c to evict
  * several victims at once (a share of the frames), the recent ones aside */
 #define VT_CAP   (4u * FRAME_RECENT_CLAIMS)
@@ -222,29 +223,26 @@ static bool vt_pad(struct spt *spt, size_t first)
     return ok;
 }
 
-/* vt_age: FRAME_RECENT_CLAIMS claims of a scratch page, each given back at
- * once, on one frame above the frames in use (the cap is raised for them
- * and restored): afterwards no frame held now counts as recently claimed,
- * every one may be a victim. Nothing is evicted, nothing else changes. */
-static bool vt_age(void)
+/* vt_age: FRAME_RECENT_CLAIMS claims of a scratch page of SPT, each given
+ * back at once, on one frame above the frames in use (the cap is raised
+ * for them and restored): afterwards no frame of SPT counts as recently
+ * claimed, every one may be a victim. Nothing is evicted, nothing else
+ * changes. */
+static bool vt_age(struct spt *spt)
 {
-    struct spt scratch;
-    if (spt_init(&scratch) != ERR_OK)
-        return false;
     long cap = kernel_cmdline.user_frame_limit;
     size_t in_use = frame_in_use();
     kernel_cmdline.user_frame_limit = (long)(in_use + 1);
     bool ok = true;
     for (int i = 0; i < FRAME_RECENT_CLAIMS; i++) {
-        ok &=
-            vm_alloc_page_with_initializer(&scratch, VM_ANON, VT_BASE, true, NULL, NULL) == ERR_OK;
-        ok &= vm_claim_page(&scratch, VT_BASE) == ERR_OK;
-        struct page *p = spt_lookup_page(&scratch, VT_BASE);
+        ok &= vm_alloc_page_with_initializer(spt, VM_ANON, VT_AGE_PAGE, true, NULL,
+                                             NULL) == ERR_OK;
+        ok &= vm_claim_page(spt, VT_AGE_PAGE) == ERR_OK;
+        struct page *p = spt_lookup_page(spt, VT_AGE_PAGE);
         if (p)
-            spt_remove_page(&scratch, p);
+            spt_remove_page(spt, p);
     }
     kernel_cmdline.user_frame_limit = cap;
-    spt_kill(&scratch);
     return ok && frame_in_use() == in_use;
 }
 
@@ -945,7 +943,7 @@ KTEST(frame, clean_anon_page_preferred)
         VT_EXPECT(vm_alloc_page_with_initializer(&spt, VM_ANON, VT_PAGE(i), true, NULL, NULL) ==
                   ERR_OK);
     VT_EXPECT(vt_claim_write(&spt, a, 10));
-    VT_EXPECT(vt_age());
+    VT_EXPECT(vt_age(&spt));
     VT_EXPECT(vt_claim_write(&spt, b, 11)); /* one frame: A to swap */
     VT_EXPECT(!vt_resident(&spt, a));
     kernel_cmdline.user_frame_limit = (long)(cap + 1);
@@ -954,15 +952,15 @@ KTEST(frame, clean_anon_page_preferred)
     struct page *pa = spt_lookup_page(&spt, a);
     VT_EXPECT(pa && !pa->dirty && pa->anon.slot != SWAP_SLOT_NONE);
     size_t slots = swap_used_count();
-    VT_EXPECT(vt_age());
+    VT_EXPECT(vt_age(&spt));
     VT_EXPECT(vt_claim_write(&spt, c, 12));
     VT_EXPECT(!vt_resident(&spt, a)); /* the clean one went */
     VT_EXPECT(vt_resident(&spt, b));  /* the dirty one stayed */
     VT_EXPECT(swap_used_count() == slots);
     VT_EXPECT(frame_in_use() <= cap + 1);
-    VT_EXPECT(vt_age() && vt_claim_check(&spt, a, 10));
-    VT_EXPECT(vt_age() && vt_claim_check(&spt, b, 11));
-    VT_EXPECT(vt_age() && vt_claim_check(&spt, c, 12));
+    VT_EXPECT(vt_age(&spt) && vt_claim_check(&spt, a, 10));
+    VT_EXPECT(vt_age(&spt) && vt_claim_check(&spt, b, 11));
+    VT_EXPECT(vt_age(&spt) && vt_claim_check(&spt, c, 12));
 
     vt_cap_restore();
     spt_kill(&spt);
@@ -1000,7 +998,7 @@ KTEST(frame, accessed_page_second_chance)
         for (int i = 0; i < newest; i++)
             if (vt_resident(&spt, VT_PAGE(i)))
                 pt_update_flags(spt.pml4, VT_PAGE(i), PTE_ACCESSED, 0);
-        VT_EXPECT(vt_age());
+        VT_EXPECT(vt_age(&spt));
         VT_EXPECT(vm_claim_page(&spt, VT_PAGE(newest + 1)) == ERR_OK);
         victims += !vt_resident(&spt, VT_PAGE(newest));
         for (int i = 0; i < newest; i++)
@@ -1035,8 +1033,8 @@ KTEST(frame, pte_dirty_page_written_again)
     VT_EXPECT(vm_alloc_page_with_initializer(&spt, VM_ANON, a, true, NULL, NULL) == ERR_OK);
     VT_EXPECT(vm_alloc_page_with_initializer(&spt, VM_ANON, b, true, NULL, NULL) == ERR_OK);
     VT_EXPECT(vt_claim_write(&spt, a, 40));
-    VT_EXPECT(vt_age() && vt_claim_write(&spt, b, 41)); /* A to swap */
-    VT_EXPECT(vt_age() && vt_claim_check(&spt, a, 40)); /* B to swap; A back, clean */
+    VT_EXPECT(vt_age(&spt) && vt_claim_write(&spt, b, 41)); /* A to swap */
+    VT_EXPECT(vt_age(&spt) && vt_claim_check(&spt, a, 40)); /* B to swap; A back, clean */
     struct page *pa = spt_lookup_page(&spt, a);
     VT_EXPECT(pa && pa->frame && !pa->dirty);
     void *kva = vm_user_frame(&spt, a);
@@ -1045,9 +1043,9 @@ KTEST(frame, pte_dirty_page_written_again)
         pt_update_flags(spt.pml4, a, PTE_DIRTY, 0);
     }
     VT_EXPECT(kva != NULL);
-    VT_EXPECT(vt_age() && vt_claim_check(&spt, b, 41)); /* A to swap again: written */
+    VT_EXPECT(vt_age(&spt) && vt_claim_check(&spt, b, 41)); /* A to swap again: written */
     VT_EXPECT(!vt_resident(&spt, a));
-    VT_EXPECT(vt_age() && vt_claim_check(&spt, a, 42));
+    VT_EXPECT(vt_age(&spt) && vt_claim_check(&spt, a, 42));
     VT_EXPECT(swap_used_count() == s0.swap_used + 2);
 
     vt_cap_restore();
@@ -1106,7 +1104,7 @@ KTEST(frame, recent_claims_no_livelock)
     VT_EXPECT(frame_in_use() == cap);
     /* claims of scratch pages in between (on a frame of their own): every
      * frame may go now, and a clean one is taken */
-    VT_EXPECT(vt_age());
+    VT_EXPECT(vt_age(&spt));
     VT_EXPECT(vm_claim_page(&spt, extra) == ERR_OK);
     VT_EXPECT(vt_resident(&spt, extra));
     int gone = 0, gone_clean = 0;
