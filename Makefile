@@ -157,7 +157,7 @@ check: deps
 # QEMU halted with a GDB stub, GDB attached with symbols and tools/gdbinit.
 gdb: deps
 	$(MAKE) --no-print-directory iso disk
-	tools/gdb.sh $(BUILD) "$(CMDLINE)"
+	MEM=$(MEM) DISK_IF=$(DISK_IF) tools/gdb.sh $(BUILD) "$(CMDLINE)"
 
 # Benchmarks: a DEBUG=0 kernel and user programs in their own build
 # directory (never mixed with the debug build), booted by tools/bench.sh:
