@@ -300,12 +300,6 @@ void frame_free_locked(struct frame *frame)
     frame_wake_locked();
 }
 
-void frame_unpin_locked(struct frame *frame)
-{
-    frame->pinned = false;
-    frame_wake_locked();
-}
-
 size_t frame_drop_swap_copies(void)
 {
     size_t n = 0;

@@ -58,8 +58,6 @@ void frame_wake_locked(void);
 struct frame *vm_get_frame(int *err);
 /* frame_free_locked: FRAME's page is gone: off the ring, back to RAM. */
 void frame_free_locked(struct frame *frame);
-/* frame_unpin_locked: FRAME (holding its page, mapped) may be a victim. */
-void frame_unpin_locked(struct frame *frame);
 /* frame_drop_swap_copies: swap is full: every resident page not busy that
  * keeps a copy of its contents in swap gives it up (drop_copy). Returns
  * how many slots came free. No frame_lock held on entry (it is taken). */

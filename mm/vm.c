@@ -159,11 +159,11 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
         page->frame = NULL;
         frame_free_locked(f);
     } else {
-        frame_unpin_locked(f);
+        f->pinned = false; /* mapped: it may be a victim now */
     }
 out_idle:
     page->busy = false;
-    frame_wake_locked();
+    frame_wake_locked(); /* the page and (if kept) its frame are free to others */
 out:
     frame_lock_release();
     return err;
