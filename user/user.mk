@@ -51,10 +51,13 @@ USER_VM_TESTS := pt-grow-stack pt-big-stk-obj pt-grow-bad pt-grow-stk-sc \
 	pt-bad-addr pt-bad-read pt-write-code pt-write-code2 stack-bad-far stack-near-lim \
 	lazy-anon lazy-text page-linear page-shuffle page-parallel \
 	page-merge-seq page-merge-par page-merge-stk bss-20m-linear bss-20m-random \
-	swap-anon swap-fork swap-exit swap-full no-swap
-USER_VM_CHILD_PROGS := vm-fuzz child-linear child-sort child-qsort
+	swap-anon swap-fork swap-exit swap-full no-swap \
+	mmap-read mmap-write mmap-remove mmap-unmap mmap-ro mmap-twice mmap-off mmap-bad \
+	mmap-clean mmap-exit mmap-fork mmap-exec mmap-big page-merge-mm mmap-exe
+USER_VM_CHILD_PROGS := vm-fuzz child-linear child-sort child-qsort \
+	child-mm-write child-mm-touch child-sort-mm
 # Benchmark programs of `make bench` for the VM (user/bin/NAME.c).
-USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap
+USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap bench-mmap
 
 USER_BIN_PROGS += $(USER_VM_BENCH_PROGS)
 USER_CHILD_PROGS += $(USER_VM_CHILD_PROGS)
