@@ -188,9 +188,8 @@ void pmm_free_contig(paddr_t pa, size_t count)
     if (pa & PAGE_MASK || f == 0 || f >= bitmap_size(&frames) || count > bitmap_size(&frames) - f)
         panic("pmm_free: bad frame 0x%lx", pa);
     spin_lock(&pmm_lock);
-    size_t clear = bitmap_scan(&frames, f, 1, false);
-    if (clear < f + count)
-        panic("pmm_free: double free of frame 0x%lx", clear * PAGE_SIZE);
+    if (bitmap_contains(&frames, f, count, false)) /* within the run only */
+        panic("pmm_free: double free in the %zu frames at 0x%lx", count, pa);
     bitmap_set_multiple(&frames, f, count, false);
     free_frames += count;
     spin_unlock(&pmm_lock);
