@@ -8,6 +8,10 @@
 #
 # DEBUG=1 (default) builds with -Og and KERNEL_DEBUG (heap poisoning,
 # extra assertions); DEBUG=0 builds -O2 (make bench uses it).
+#
+# Output is one line per step (`  CC      kernel/main.c`); V=1 prints the
+# full commands. The chatter of tools (grub-mkrescue, mke2fs) goes to a log
+# in the build directory, shown only when the tool fails.
 
 BUILD ?= build
 DEBUG ?= 1
@@ -16,6 +20,20 @@ MEM ?= 128M
 CMDLINE ?=
 QEMU_EXTRA ?=
 BENCH_RUNS ?= 5
+V ?= 0
+
+# $(call show,TAG,WHAT) opens a recipe line: a short "  TAG     WHAT" line
+# instead of the command, unless V=1. $(call logged,LOG,COMMAND) sends
+# COMMAND's output to LOG, and shows it only if COMMAND fails.
+ifeq ($(V),1)
+Q :=
+show =
+logged = $(2)
+else
+Q := @
+show = @printf '  %-7s %s\n' '$(1)' '$(2)';
+logged = { $(2); } >$(1) 2>&1 || { cat $(1) >&2; exit 1; }
+endif
 
 CC := clang
 LD := ld.lld
@@ -79,29 +97,29 @@ deps:
 
 $(BUILD)/obj/%.c.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+	$(call show,CC,$<)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
-	$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
+	$(call show,AS,$<)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) $< -o $@
 
 # Two-pass link: the first link's text symbols become the .ksyms section of
 # the second. .ksyms is the last section, so code addresses do not move.
 $(BUILD)/ksyms0.asm: tools/gen-ksyms.sh
 	@mkdir -p $(BUILD)
-	tools/gen-ksyms.sh > $@
+	$(call show,GEN,$@)tools/gen-ksyms.sh > $@
 
 $(BUILD)/kernel0.elf: $(OBJS) $(BUILD)/ksyms0.o linker.ld
-	$(LD) -nostdlib -static -T linker.ld -o $@ $(OBJS) $(BUILD)/ksyms0.o
+	$(call show,LD,$@)$(LD) -nostdlib -static -T linker.ld -o $@ $(OBJS) $(BUILD)/ksyms0.o
 
 $(BUILD)/ksyms.asm: $(BUILD)/kernel0.elf tools/gen-ksyms.sh
-	tools/gen-ksyms.sh $< > $@
+	$(call show,GEN,$@)tools/gen-ksyms.sh $< > $@
 
 $(BUILD)/%.o: $(BUILD)/%.asm
-	$(NASM) -f elf64 $< -o $@
+	$(call show,AS,$<)$(NASM) -f elf64 $< -o $@
 
 $(KERNEL): $(OBJS) $(BUILD)/ksyms.o linker.ld
-	$(LD) -nostdlib -static -T linker.ld -o $@ $(OBJS) $(BUILD)/ksyms.o
+	$(call show,LD,$@)$(LD) -nostdlib -static -T linker.ld -o $@ $(OBJS) $(BUILD)/ksyms.o
 	@cmp -s <(nm $(BUILD)/kernel0.elf | grep -i ' t ') <(nm $@ | grep -i ' t ') || \
 		{ echo "ksyms: text moved between link passes" >&2; rm -f $@; exit 1; }
 	@grub-file --is-x86-multiboot2 $@ || { echo "$@: no Multiboot2 header" >&2; rm -f $@; exit 1; }
@@ -110,11 +128,11 @@ kernel: $(KERNEL)
 
 $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 	@rm -rf $(BUILD)/isodir && mkdir -p $(BUILD)/isodir/boot/grub
-	cp iso/boot/grub/grub.cfg $(BUILD)/isodir/boot/grub/
-	cp $(KERNEL) $(BUILD)/isodir/boot/kernel.elf
-	grub-mkrescue -o $@ --install-modules="multiboot2 normal iso9660 biosdisk" \
-		--locales= --fonts= --themes= $(BUILD)/isodir 2>$(BUILD)/grub-mkrescue.log || \
-		{ cat $(BUILD)/grub-mkrescue.log >&2; exit 1; }
+	$(Q)cp iso/boot/grub/grub.cfg $(BUILD)/isodir/boot/grub/
+	$(Q)cp $(KERNEL) $(BUILD)/isodir/boot/kernel.elf
+	$(call show,ISO,$@)$(call logged,$(BUILD)/grub-mkrescue.log,grub-mkrescue -o $@ \
+		--install-modules="multiboot2 normal iso9660 biosdisk" \
+		--locales= --fonts= --themes= $(BUILD)/isodir)
 
 iso: $(ISO)
 
@@ -132,9 +150,10 @@ DISK_DRIVE_virtio := -drive file=$(DISK),format=raw,if=virtio
 disk: $(DISK)
 
 $(DISK): $(USER_DISK_FILES) $(USER_DATA_FILES) tools/mkdisk.sh
-	rm -rf $(BUILD)/disk-root && mkdir -p $(BUILD)/disk-root
-	cp $(USER_DISK_FILES) $(USER_DATA_FILES) $(BUILD)/disk-root/
-	tools/mkdisk.sh $@ $(FS_SIZE) $(SWAP_SIZE) $(FS_BLOCK) $(BUILD)/disk-root
+	$(Q)rm -rf $(BUILD)/disk-root && mkdir -p $(BUILD)/disk-root
+	$(Q)cp $(USER_DISK_FILES) $(USER_DATA_FILES) $(BUILD)/disk-root/
+	$(call show,DISK,$@)$(call logged,$(BUILD)/mkdisk.log,tools/mkdisk.sh $@ \
+		$(FS_SIZE) $(SWAP_SIZE) $(FS_BLOCK) $(BUILD)/disk-root)
 
 QEMU_BASE := qemu-system-x86_64 -accel tcg -cpu max -nodefaults -no-reboot -vga std \
     -serial mon:stdio -m $(MEM) -cdrom $(ISO) -boot d \
@@ -145,19 +164,20 @@ QEMU_CMDLINE := $(if $(CMDLINE),-fw_cfg name=opt/cmdline$(comma)string="$(CMDLIN
 # Boot the kernel and run its default action (the shell), console on this
 # terminal. DISK_IF=virtio attaches the disk as virtio-blk instead of IDE.
 run: deps
-	$(MAKE) --no-print-directory iso disk
-	$(QEMU_BASE) -display none $(DISK_DRIVE_$(DISK_IF)) $(QEMU_CMDLINE) $(QEMU_EXTRA); \
+	$(Q)$(MAKE) --no-print-directory iso disk
+	$(call show,QEMU,$(ISO))$(QEMU_BASE) -display none $(DISK_DRIVE_$(DISK_IF)) \
+		$(QEMU_CMDLINE) $(QEMU_EXTRA); \
 		s=$$?; [ $$s -eq 33 ] || [ $$s -eq 0 ] || echo "QEMU exited with status $$s"
 
 # Run every test (parallel, one QEMU per core).
 check: deps
-	$(MAKE) --no-print-directory iso user
-	python3 tools/runtests.py --build $(BUILD) $(TESTS)
+	$(Q)$(MAKE) --no-print-directory iso user
+	$(Q)python3 tools/runtests.py --build $(BUILD) $(TESTS)
 
 # QEMU halted with a GDB stub, GDB attached with symbols and tools/gdbinit.
 gdb: deps
-	$(MAKE) --no-print-directory iso disk
-	MEM=$(MEM) DISK_IF=$(DISK_IF) tools/gdb.sh $(BUILD) "$(CMDLINE)"
+	$(Q)$(MAKE) --no-print-directory iso disk
+	$(Q)MEM=$(MEM) DISK_IF=$(DISK_IF) tools/gdb.sh $(BUILD) "$(CMDLINE)"
 
 # Benchmarks: a DEBUG=0 kernel and user programs in their own build
 # directory (never mixed with the debug build), booted by tools/bench.sh:
@@ -166,11 +186,11 @@ gdb: deps
 # throughput on IDE and virtio.
 BENCH_BUILD := build/bench
 bench: deps
-	$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 iso user
-	tools/bench.sh $(BENCH_BUILD) $(BENCH_RUNS)
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 iso user
+	$(Q)tools/bench.sh $(BENCH_BUILD) $(BENCH_RUNS)
 
 clean:
-	rm -rf $(BUILD)
+	$(Q)rm -rf $(BUILD)
 
 
 SHELL := /bin/bash
