@@ -11,7 +11,9 @@
 #
 # Output is one line per step (`  CC      kernel/main.c`); V=1 prints the
 # full commands. The chatter of tools (grub-mkrescue, mke2fs) goes to a log
-# in the build directory, shown only when the tool fails.
+# in the build directory, shown only when the tool fails. Every build also
+# refreshes compile_commands.json (tools/compdb.py) for clangd; COMPDB=
+# (empty) leaves it alone.
 
 BUILD ?= build
 DEBUG ?= 1
@@ -21,6 +23,7 @@ CMDLINE ?=
 QEMU_EXTRA ?=
 BENCH_RUNS ?= 5
 V ?= 0
+COMPDB ?= compile_commands.json
 
 # $(call show,TAG,WHAT) opens a recipe line: a short "  TAG     WHAT" line
 # instead of the command, unless V=1. $(call logged,LOG,COMMAND) sends
@@ -85,7 +88,7 @@ OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(SRCS))
 KERNEL := $(BUILD)/kernel.elf
 ISO := $(BUILD)/os.iso
 
-.PHONY: all kernel iso run check gdb clean deps help disk user bench
+.PHONY: all kernel iso run check gdb clean deps help disk user bench compdb
 all: iso
 
 help:
@@ -95,9 +98,11 @@ help:
 deps:
 	@tools/install-deps.sh
 
+# Every C compile leaves its entry of the compilation database (clang -MJ)
+# next to its object.
 $(BUILD)/obj/%.c.o: %.c
 	@mkdir -p $(dir $@)
-	$(call show,CC,$<)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+	$(call show,CC,$<)$(CC) $(KERNEL_CFLAGS) -MJ $(@:.o=.json) -c $< -o $@
 
 $(BUILD)/obj/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
@@ -124,7 +129,8 @@ $(KERNEL): $(OBJS) $(BUILD)/ksyms.o linker.ld
 		{ echo "ksyms: text moved between link passes" >&2; rm -f $@; exit 1; }
 	@grub-file --is-x86-multiboot2 $@ || { echo "$@: no Multiboot2 header" >&2; rm -f $@; exit 1; }
 
-kernel: $(KERNEL)
+kernel: $(KERNEL) compdb
+	@:
 
 $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 	@rm -rf $(BUILD)/isodir && mkdir -p $(BUILD)/isodir/boot/grub
@@ -134,9 +140,27 @@ $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 		--install-modules="multiboot2 normal iso9660 biosdisk" \
 		--locales= --fonts= --themes= $(BUILD)/isodir)
 
-iso: $(ISO)
+iso: $(ISO) compdb
+	@:
 
 include user/user.mk
+user: compdb
+	@:
+
+# compile_commands.json for clangd: the entries the compiles of the kernel
+# and of user space left next to their objects, then those the host
+# harness scripts record as they build (tools/compdb.py record, into
+# build/compdb). It waits for the objects of the build goals of this make,
+# so that one join sees them all; it is rewritten only when it changes.
+COMPDB_GOALS := $(or $(MAKECMDGOALS),all)
+COMPDB_OBJS := $(if $(filter all iso kernel,$(COMPDB_GOALS)),$(OBJS)) \
+    $(if $(filter user disk,$(COMPDB_GOALS)),$(USER_ALL_OBJS))
+HOST_COMPDB := build/compdb
+
+compdb: $(COMPDB_OBJS)
+ifneq ($(COMPDB),)
+	$(Q)tools/compdb.py join $(COMPDB) $(BUILD)/obj $(USER_OBJ) $(HOST_COMPDB)
+endif
 
 # The data disk: MBR, ext2 partition with every user program and data file
 # in its root directory, swap partition. Sizes are parameters.
@@ -147,7 +171,8 @@ FS_BLOCK ?= 1024
 DISK_DRIVE_ide := -drive file=$(DISK),format=raw,if=ide,index=0
 DISK_DRIVE_virtio := -drive file=$(DISK),format=raw,if=virtio
 
-disk: $(DISK)
+disk: $(DISK) compdb
+	@:
 
 $(DISK): $(USER_DISK_FILES) $(USER_DATA_FILES) tools/mkdisk.sh
 	$(Q)rm -rf $(BUILD)/disk-root && mkdir -p $(BUILD)/disk-root
@@ -170,9 +195,12 @@ run: deps
 		s=$$?; [ $$s -eq 33 ] || [ $$s -eq 0 ] || echo "QEMU exited with status $$s"
 
 # Run every test (parallel, one QEMU per core).
+# The host harnesses record their compile commands as they build: the
+# database is joined again afterwards.
 check: deps
 	$(Q)$(MAKE) --no-print-directory iso user
-	$(Q)python3 tools/runtests.py --build $(BUILD) $(TESTS)
+	$(Q)python3 tools/runtests.py --build $(BUILD) $(TESTS); s=$$?; \
+		$(MAKE) --no-print-directory compdb; exit $$s
 
 # QEMU halted with a GDB stub, GDB attached with symbols and tools/gdbinit.
 gdb: deps
@@ -186,7 +214,7 @@ gdb: deps
 # throughput on IDE and virtio.
 BENCH_BUILD := build/bench
 bench: deps
-	$(Q)$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 iso user
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 COMPDB= iso user
 	$(Q)tools/bench.sh $(BENCH_BUILD) $(BENCH_RUNS)
 
 clean:

@@ -71,7 +71,7 @@ user: $(USER_PROG_FILES)
 
 $(USER_OBJ)/%.o: user/%.c
 	@mkdir -p $(@D)
-	$(call show,CC,$<)$(CC) $(USER_CFLAGS) -c $< -o $@
+	$(call show,CC,$<)$(CC) $(USER_CFLAGS) -MJ $(@:.o=.json) -c $< -o $@
 
 # USER_PROG(name, objects): link $(USER_BIN)/name from objects and the library.
 define USER_PROG
