@@ -1,28 +1,31 @@
-# Cinder: the one build. `make help` lists the targets.
-#
-#   make run     boot the ISO in QEMU (serial console on this terminal)
-#   make check   build everything and run the whole test suite
-#   make gdb     boot halted with a GDB stub and attach GDB
-#   make disk    build the data disk (build/disk.img)
-#   make bench   performance measurements (DEBUG=0 kernel in build/bench)
-#
-# DEBUG=1 (default) builds with -Og and KERNEL_DEBUG (heap poisoning,
-# extra assertions); DEBUG=0 builds -O2 (make bench uses it).
+# Cinder: the one build. `make help` lists the targets and the variables
+# a user may set, with their defaults: a `## text` comment at the end of a
+# target's line, or on the line above a `?=` assignment, is its entry.
 #
 # Output is one line per step (`  CC      kernel/main.c`); V=1 prints the
 # full commands. The chatter of tools (grub-mkrescue, mke2fs) goes to a log
 # in the build directory, shown only when the tool fails. Every build also
-# refreshes compile_commands.json (tools/compdb.py) for clangd; COMPDB=
-# (empty) leaves it alone.
+# refreshes compile_commands.json (tools/compdb.py) for clangd.
 
+## build directory
 BUILD ?= build
+## 1: -Og, KERNEL_DEBUG (heap poisoning, extra checks); 0: -O2
 DEBUG ?= 1
-DISK_IF ?= ide
-MEM ?= 128M
-CMDLINE ?=
-QEMU_EXTRA ?=
-BENCH_RUNS ?= 5
+## 1: print full commands and tool output
 V ?= 0
+## how run/gdb attach the disk: ide or virtio
+DISK_IF ?= ide
+## guest RAM of run/gdb (QEMU -m)
+MEM ?= 128M
+## kernel command line of run/gdb (fw_cfg), e.g. "-q run 'echo hi'"
+CMDLINE ?=
+## extra QEMU arguments of run
+QEMU_EXTRA ?=
+## rounds of each file-system measurement of bench
+BENCH_RUNS ?= 5
+## tests check runs (names of tools/tests/NAME.test; empty: all)
+TESTS ?=
+## compilation database the build writes (empty: none)
 COMPDB ?= compile_commands.json
 
 # $(call show,TAG,WHAT) opens a recipe line: a short "  TAG     WHAT" line
@@ -89,13 +92,13 @@ KERNEL := $(BUILD)/kernel.elf
 ISO := $(BUILD)/os.iso
 
 .PHONY: all kernel iso run check gdb clean deps help disk user bench compdb
-all: iso
+all: iso ## the default: same as iso
 
-help:
-	@sed -n 's/^#   //p' Makefile
+help: ## this list
+	@tools/make-help.sh Makefile user/user.mk
 
 # Install missing host packages (Debian; needs root).
-deps:
+deps: ## install the missing Debian packages the build and tests need (apt-get)
 	@tools/install-deps.sh
 
 # Every C compile leaves its entry of the compilation database (clang -MJ)
@@ -129,7 +132,7 @@ $(KERNEL): $(OBJS) $(BUILD)/ksyms.o linker.ld
 		{ echo "ksyms: text moved between link passes" >&2; rm -f $@; exit 1; }
 	@grub-file --is-x86-multiboot2 $@ || { echo "$@: no Multiboot2 header" >&2; rm -f $@; exit 1; }
 
-kernel: $(KERNEL) compdb
+kernel: $(KERNEL) compdb ## build/kernel.elf only
 	@:
 
 $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
@@ -140,11 +143,11 @@ $(ISO): $(KERNEL) iso/boot/grub/grub.cfg
 		--install-modules="multiboot2 normal iso9660 biosdisk" \
 		--locales= --fonts= --themes= $(BUILD)/isodir)
 
-iso: $(ISO) compdb
+iso: $(ISO) compdb ## build/kernel.elf and build/os.iso
 	@:
 
 include user/user.mk
-user: compdb
+user: compdb ## every user program (build/user/bin/NAME)
 	@:
 
 # compile_commands.json for clangd: the entries the compiles of the kernel
@@ -157,7 +160,7 @@ COMPDB_OBJS := $(if $(filter all iso kernel,$(COMPDB_GOALS)),$(OBJS)) \
     $(if $(filter user disk,$(COMPDB_GOALS)),$(USER_ALL_OBJS))
 HOST_COMPDB := build/compdb
 
-compdb: $(COMPDB_OBJS)
+compdb: $(COMPDB_OBJS) ## refresh compile_commands.json (every build does)
 ifneq ($(COMPDB),)
 	$(Q)tools/compdb.py join $(COMPDB) $(BUILD)/obj $(USER_OBJ) $(HOST_COMPDB)
 endif
@@ -165,13 +168,16 @@ endif
 # The data disk: MBR, ext2 partition with every user program and data file
 # in its root directory, swap partition. Sizes are parameters.
 DISK := $(BUILD)/disk.img
+## size of the ext2 partition of build/disk.img
 FS_SIZE ?= 32M
+## size of its swap partition (0: none)
 SWAP_SIZE ?= 8M
+## its ext2 block size (1024 or 4096)
 FS_BLOCK ?= 1024
 DISK_DRIVE_ide := -drive file=$(DISK),format=raw,if=ide,index=0
 DISK_DRIVE_virtio := -drive file=$(DISK),format=raw,if=virtio
 
-disk: $(DISK) compdb
+disk: $(DISK) compdb ## build/disk.img (make -B disk to change the sizes of an existing one)
 	@:
 
 $(DISK): $(USER_DISK_FILES) $(USER_DATA_FILES) tools/mkdisk.sh
@@ -188,7 +194,7 @@ QEMU_CMDLINE := $(if $(CMDLINE),-fw_cfg name=opt/cmdline$(comma)string="$(CMDLIN
 
 # Boot the kernel and run its default action (the shell), console on this
 # terminal. DISK_IF=virtio attaches the disk as virtio-blk instead of IDE.
-run: deps
+run: deps ## build, boot in QEMU with the console on this terminal (the shell)
 	$(Q)$(MAKE) --no-print-directory iso disk
 	$(call show,QEMU,$(ISO))$(QEMU_BASE) -display none $(DISK_DRIVE_$(DISK_IF)) \
 		$(QEMU_CMDLINE) $(QEMU_EXTRA); \
@@ -197,13 +203,13 @@ run: deps
 # Run every test (parallel, one QEMU per core).
 # The host harnesses record their compile commands as they build: the
 # database is joined again afterwards.
-check: deps
+check: deps ## build, run the test suite (TESTS="a b": only those)
 	$(Q)$(MAKE) --no-print-directory iso user
 	$(Q)python3 tools/runtests.py --build $(BUILD) $(TESTS); s=$$?; \
 		$(MAKE) --no-print-directory compdb; exit $$s
 
 # QEMU halted with a GDB stub, GDB attached with symbols and tools/gdbinit.
-gdb: deps
+gdb: deps ## boot halted with a GDB stub, GDB attached at kmain
 	$(Q)$(MAKE) --no-print-directory iso disk
 	$(Q)MEM=$(MEM) DISK_IF=$(DISK_IF) tools/gdb.sh $(BUILD) "$(CMDLINE)"
 
@@ -213,11 +219,11 @@ gdb: deps
 # system-call round trip and fork+exec+wait cycles, then file-system
 # throughput on IDE and virtio.
 BENCH_BUILD := build/bench
-bench: deps
+bench: deps ## measurements under TCG (DEBUG=0 build in build/bench)
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) DEBUG=0 COMPDB= iso user
 	$(Q)tools/bench.sh $(BENCH_BUILD) $(BENCH_RUNS)
 
-clean:
+clean: ## remove the build directory
 	$(Q)rm -rf $(BUILD)
 
 
