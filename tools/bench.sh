@@ -136,7 +136,8 @@ vm_figure() {
 # run_vm: the VM section, one boot per figure.
 run_vm() {
     local hz
-    cc -O2 -o "$work/tsc-hz" "$root/tools/tsc-hz.c"
+    "$root/tools/compdb.py" record "$root/build/compdb/tsc-hz.json" -- \
+        cc -O2 -o "$work/tsc-hz" "$root/tools/tsc-hz.c"
     hz=$("$work/tsc-hz")
     vm_disk
     echo "VM (QEMU TCG -cpu qemu64, one vCPU, -mem-prealloc; TSC cycles)"

@@ -1,7 +1,8 @@
 # User space build fragment, included by the top-level Makefile, which
-# defines BUILD, CC and LD. `make user` builds every program to
-# $(BUILD)/user/bin/NAME: the C library (user/lib), the utilities
-# (user/bin), and the bundled test programs (user/tests) with their helpers.
+# defines BUILD, CC, LD and `show` (the short line of a step). `make user`
+# builds every program to $(BUILD)/user/bin/NAME: the C library
+# (user/lib), the utilities (user/bin), and the bundled test programs
+# (user/tests) with their helpers.
 # USER_DISK_FILES lists what goes into the root directory of the disk;
 # USER_DATA_FILES are data files that tests attach with `extra:`.
 
@@ -73,13 +74,13 @@ user: $(USER_PROG_FILES)
 
 $(USER_OBJ)/%.o: user/%.c
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -c $< -o $@
+	$(call show,CC,$<)$(CC) $(USER_CFLAGS) -MJ $(@:.o=.json) -c $< -o $@
 
 # USER_PROG(name, objects): link $(USER_BIN)/name from objects and the library.
 define USER_PROG
 $(USER_BIN)/$(1): $(2) $(USER_LIB_OBJS) user/user.ld
 	@mkdir -p $$(@D)
-	$(LD) $(USER_LDFLAGS) -o $$@ $(2) $(USER_LIB_OBJS)
+	$$(call show,LD,$$@)$(LD) $(USER_LDFLAGS) -o $$@ $(2) $(USER_LIB_OBJS)
 endef
 
 $(foreach p,$(USER_BIN_PROGS),$(eval $(call USER_PROG,$(p),$(USER_OBJ)/bin/$(p).o)))

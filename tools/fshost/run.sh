@@ -22,7 +22,8 @@ bad() { echo "FAIL: $*"; fail=1; }
 CFLAGS="-g -O1 -std=gnu11 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wall -Wextra -Werror -I."
 SRCS="fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c"
 note "build (host, ASan+UBSan)"
-cc $CFLAGS $SRCS tools/fshost/host.c tools/fshost/fstest.c -lpthread -o $B/fstest || exit 1
+tools/compdb.py record build/compdb/fshost.json -- \
+    cc $CFLAGS $SRCS tools/fshost/host.c tools/fshost/fstest.c -lpthread -o $B/fstest || exit 1
 note "build (kernel flags, freestanding)"
 for f in $SRCS; do
     clang --target=x86_64-elf -ffreestanding -fno-stack-protector -fno-pic -mno-red-zone \

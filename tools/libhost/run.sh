@@ -23,7 +23,8 @@ for config in release debug; do
     defs=""
     [ "$config" = debug ] && defs="-DKERNEL_DEBUG"
     bin="$OUT/ktest_$config"
-    (cd "$ROOT" && $CC $CFLAGS $defs "$KTEST_FLAGS" -o "$bin" $LIB $TESTS $SHIM)
+    (cd "$ROOT" && tools/compdb.py record "build/compdb/libhost-$config.json" -- \
+        $CC $CFLAGS $defs "$KTEST_FLAGS" -o "$bin" $LIB $TESTS $SHIM)
     echo "== $config"
     if ! ASAN_OPTIONS=abort_on_error=0 "$bin" "$@"; then
         echo "libhost: $config FAILED"
