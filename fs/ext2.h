@@ -2,11 +2,13 @@
  * blocks, bitmaps, inodes and directory entries, nothing of open files or
  * paths (fs/file.c builds those on top).
  *
- * Feature set (see fs/README.md): revision 0 and 1, block size 1024 or
- * 4096, inode size 128 or 256 (larger inodes' extra bytes are preserved),
- * incompat "filetype", ro_compat "sparse_super" and "large_file". Any other
- * incompat or ro_compat feature, a journal, or an inconsistent superblock
- * makes ext2_mount fail with a message. Unknown compat features are ignored
+ * Feature set (see fs/README.md): revision 0 and 1, block size 1024, 2048
+ * or 4096, inode size 128 or 256 (larger inodes' extra bytes are
+ * preserved), incompat "filetype", "meta_bg" and "flex_bg", ro_compat
+ * "sparse_super" and "large_file", compat "sparse_super2", with metadata
+ * wherever the descriptors put it (ext2_layout.c). Any other incompat or
+ * ro_compat feature, a journal, or an inconsistent superblock makes
+ * ext2_mount fail with a message naming it. Unknown compat features are ignored
  * as the format allows; directories we modify lose a dir_index hash tree
  * (the flag is cleared, the entries stay valid as a linear directory).
  *

@@ -56,7 +56,8 @@ class Spec:
             key, value = key.strip(), value.strip()
             if key in REPEATABLE:
                 self.lists[key].append(value)
-            elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host"):
+            elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host",
+                                            "mke2fs", "programs"):
                 self.opts[key] = value
             else:
                 raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
@@ -83,7 +84,8 @@ def build_disk(spec, workdir, build):
     os.makedirs(root)
     bindir = os.path.join(build, "user", "bin")
     if os.path.isdir(bindir):
-        for f in os.listdir(bindir):
+        programs = spec.opts.get("programs")
+        for f in programs.split() if programs is not None else os.listdir(bindir):
             shutil.copy(os.path.join(bindir, f), root)
     for extra in spec.lists["extra"]:
         shutil.copy(os.path.join(ROOT, extra), root)
@@ -93,7 +95,8 @@ def build_disk(spec, workdir, build):
     disk = os.path.join(workdir, "disk.img")
     o = spec.opts
     subprocess.run([os.path.join(ROOT, "tools", "mkdisk.sh"), disk, o["fs"], o["swap"],
-                    o["block"], root], check=True, capture_output=True)
+                    o["block"], root] + o.get("mke2fs", "").split(),
+                   check=True, capture_output=True)
     return disk
 
 
