@@ -62,9 +62,11 @@ uint64_t ext2_inode_size(const struct ext2_inode *di);
  * directory PARENT_INO (links 0, size 0). ERR_NO_SPACE without inodes. */
 int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, uint32_t *ino_out,
                       struct ext2_inode *di_out);
-/* ext2_inode_delete: free every block of inode INO and the inode itself
- * (its link count must be 0). ERR_BAD_FORMAT for a reserved inode or a
- * block pointer outside the data area (such blocks are not freed). */
+/* ext2_inode_delete: free every block inode INO owns (data, indirect, and
+ * its share of an extended-attribute block: freed when no other inode
+ * shares it) and the inode itself (its link count must be 0).
+ * ERR_BAD_FORMAT for a reserved inode, a block pointer outside the data
+ * area or a damaged attribute block (such blocks are not freed). */
 int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di);
 /* ext2_inode_read: copy up to SIZE bytes at OFFSET into BUF; holes read as
  * zeros. Returns the bytes read (0 at or past the end) or an error. */

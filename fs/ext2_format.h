@@ -208,6 +208,19 @@ _Static_assert(sizeof(struct ext2_inode) == EXT2_GOOD_OLD_INODE_SIZE, "inode siz
 /* Offset of i_extra_isize in a large (rev 1) inode. */
 #define EXT2_INODE_EXTRA_ISIZE_OFFSET 128
 
+/* Extended-attribute block (i_file_acl, ext_attr feature): a header, then
+ * the entries. One block may be shared by several inodes with identical
+ * attributes; h_refcount counts them. */
+#define EXT2_XATTR_MAGIC 0xEA020000
+
+struct ext2_xattr_header {
+    uint32_t h_magic;    /* EXT2_XATTR_MAGIC */
+    uint32_t h_refcount; /* inodes whose i_file_acl is this block */
+    uint32_t h_blocks;   /* always 1 */
+    uint32_t h_hash;
+    uint32_t h_reserved[4];
+};
+
 struct ext2_dir_entry {
     uint32_t inode;   /* 0 = unused entry */
     uint16_t rec_len; /* bytes to the next entry */

@@ -11,6 +11,7 @@ import concurrent.futures
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -28,7 +29,7 @@ FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
 DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
             "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
-REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin", "keys", "io-error")
+REPEATABLE = ("extra", "gen", "prepare", "require", "match", "forbid", "host-cat", "stdin", "keys", "io-error")
 
 
 class Spec:
@@ -97,6 +98,9 @@ def build_disk(spec, workdir, build):
     subprocess.run([os.path.join(ROOT, "tools", "mkdisk.sh"), disk, o["fs"], o["swap"],
                     o["block"], root] + o.get("mke2fs", "").split(),
                    check=True, capture_output=True)
+    for prep in spec.lists["prepare"]:
+        cmd = prep + " " + shlex.quote(f"{disk}?offset={FS_OFFSET}")
+        subprocess.run(cmd, shell=True, cwd=ROOT, check=True, capture_output=True)
     return disk
 
 
