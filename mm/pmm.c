@@ -29,7 +29,7 @@ static struct mb2_tag_mmap *mmap_tag(paddr_t mbi)
 {
     struct mb2_tag_mmap *m = (struct mb2_tag_mmap *)mb2_find_tag(mbi, MB2_TAG_MMAP);
     if (!m)
-        panic("pmm_init: no Multiboot2 memory map");
+        boot_fail("the boot loader gave no memory map (Multiboot2 tag 6)");
     return m;
 }
 
@@ -125,7 +125,7 @@ static paddr_t place_bitmap(struct mb2_tag_mmap *m, size_t bytes, paddr_t mbi, p
                 return a;
         }
     }
-    panic("pmm_init: no room for the frame bitmap");
+    boot_fail("too little memory: no room for the frame bitmap (%zu KiB)", bytes / 1024);
 }
 
 void pmm_init(paddr_t mbi)
