@@ -59,7 +59,7 @@ class Spec:
             if key in REPEATABLE:
                 self.lists[key].append(value)
             elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host",
-                                            "mke2fs", "programs", "paste-after"):
+                                            "mke2fs", "programs", "paste-after", "qemu"):
                 self.opts[key] = value
             else:
                 raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
@@ -169,7 +169,7 @@ def qemu_command(spec, iso, disk, gdb_port=None, monitor=None):
         cmd += ["-S", "-gdb", f"tcp:127.0.0.1:{gdb_port}"]
     if monitor:
         cmd += ["-monitor", f"unix:{monitor},server=on,wait=off"]
-    return cmd
+    return cmd + shlex.split(o.get("qemu", ""))
 
 
 def free_port():
