@@ -87,14 +87,21 @@ static void sema_up_n(size_t n)
         sema_up(&input_avail);
 }
 
+/* take_input: run TAKE_LOCKED (a device's *_take_locked) under input_lock
+ * and wake readers for the characters it queued. */
+static void take_input(size_t (*take_locked)(void))
+{
+    spin_lock(&input_lock);
+    size_t n = take_locked();
+    spin_unlock(&input_lock);
+    sema_up_n(n);
+}
+
 /* serial_interrupt: drain the UART's receive FIFO into the ring. */
 static void serial_interrupt(struct trap_frame *tf)
 {
     (void)tf;
-    spin_lock(&input_lock);
-    size_t n = serial_take_locked();
-    spin_unlock(&input_lock);
-    sema_up_n(n);
+    take_input(serial_take_locked);
 }
 
 /* translate: the character of scancode SC (set 1, make codes only; shift
@@ -139,10 +146,7 @@ static size_t keyboard_take_locked(void)
 static void keyboard_interrupt(struct trap_frame *tf)
 {
     (void)tf;
-    spin_lock(&input_lock);
-    size_t n = keyboard_take_locked();
-    spin_unlock(&input_lock);
-    sema_up_n(n);
+    take_input(keyboard_take_locked);
 }
 
 void input_init(void)
