@@ -74,7 +74,7 @@ PROC_SRCS := proc/thread.c proc/switch.asm proc/syscall_entry.asm proc/process.c
 DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
     drivers/ata.c drivers/virtio_blk.c drivers/storage.c drivers/ramdisk.c
 
-FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c \
+FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_layout.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c \
     fs/fsbench.c
 
 TEST_SRCS := mm/kmalloc_test.c mm/pmm_test.c mm/paging_test.c \

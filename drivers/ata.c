@@ -92,6 +92,10 @@
 struct ata_channel {
     uint16_t io, ctl;
     unsigned irq;
+    /* What the probe found, for storage_report. */
+    bool absent;               /* no controller: the status port floats (0xff) */
+    uint8_t disks;             /* ATA disks registered */
+    uint8_t other_devices;     /* ATAPI (CD-ROM) or SATA-signature devices, not used */
     struct lock lock;          /* one command at a time */
     struct semaphore irq_sema; /* upped by the IRQ handler */
     volatile bool expecting;   /* a command waits for an interrupt */
@@ -305,7 +309,8 @@ static int ata_write(struct block_device *bdev, uint64_t sector, uint32_t count,
 static const struct block_ops ata_ops = {.read = ata_read, .write = ata_write};
 
 /* ata_identify: IDENTIFY device SLAVE of CH into ID (256 words) by
- * polling. ERR_NOT_FOUND for no device or a non-ATA (ATAPI, SATA) one. */
+ * polling. ERR_NOT_FOUND for no device, ERR_UNSUPPORTED for a packet
+ * (ATAPI, e.g. a CD-ROM) or SATA-signature device. */
 static int ata_identify(struct ata_channel *ch, int slave, uint16_t *id)
 {
     ata_select(ch, slave, 0);
@@ -320,7 +325,7 @@ static int ata_identify(struct ata_channel *ch, int slave, uint16_t *id)
     uint8_t mid = inb(ch->io + ATA_REG_LBA1), high = inb(ch->io + ATA_REG_LBA2);
     if ((mid == ATAPI_SIG_MID && high == ATAPI_SIG_HIGH) ||
         (mid == SATA_SIG_MID && high == SATA_SIG_HIGH))
-        return ERR_NOT_FOUND; /* a packet (CD-ROM) or SATA device */
+        return ERR_UNSUPPORTED; /* a packet (CD-ROM) or SATA device */
     if (mid || high)
         return ERR_NOT_FOUND; /* not an ATA signature */
     if (ata_wait_drq(ch) < 0)
@@ -344,14 +349,15 @@ static void ata_model(const uint16_t *id, char *out)
     out[n] = '\0';
 }
 
-/* ata_add: register device SLAVE of channel C (IDENTIFY data ID). */
-static void ata_add(int c, int slave, const uint16_t *id)
+/* ata_add: register device SLAVE of channel C (IDENTIFY data ID); false
+ * if it cannot be used (CHS only, no memory). */
+static bool ata_add(int c, int slave, const uint16_t *id)
 {
     if (!(id[ATA_IDENT_CAPS] & ATA_IDENT_CAPS_LBA))
-        return; /* CHS-only drives are not supported */
+        return false; /* CHS-only drives are not supported */
     struct ata_disk *d = kzalloc(sizeof *d);
     if (!d)
-        return;
+        return false;
     d->ch = &ata_channels[c];
     d->slave = slave;
     d->lba48 = id[ATA_IDENT_CMDSET] & ATA_IDENT_CMDSET_LBA48;
@@ -369,6 +375,7 @@ static void ata_add(int c, int slave, const uint16_t *id)
     if (kernel_cmdline.verbose)
         printf("ata: %s: %s, %lu sectors (%lu MiB)%s\n", d->bdev.name, d->model, n,
                n * BLOCK_SECTOR_SIZE >> 20, d->lba48 ? ", LBA48" : "");
+    return true;
 }
 
 /* ata_probe_channel: find the devices of channel C; registers its IRQ if
@@ -378,21 +385,47 @@ static void ata_probe_channel(int c, uint16_t *id)
     struct ata_channel *ch = &ata_channels[c];
     lock_init(&ch->lock);
     sema_init(&ch->irq_sema, 0);
-    if (ata_status(ch) == ATA_STATUS_FLOATING)
+    ch->absent = ata_status(ch) == ATA_STATUS_FLOATING;
+    if (ch->absent)
         return;
     outb(ch->ctl, ATA_CTL_NIEN);
     bool any = false;
     for (int slave = 0; slave < ATA_DEVICES_PER_CHANNEL; slave++) {
-        if (ata_identify(ch, slave, id) == ERR_OK) {
-            ata_add(c, slave, id);
-            any = true;
-        }
+        int err = ata_identify(ch, slave, id);
+        if (err == ERR_UNSUPPORTED)
+            ch->other_devices++;
+        if (err == ERR_OK && ata_add(c, slave, id))
+            ch->disks++;
+        any |= err == ERR_OK;
     }
     if (!any)
         return;
     irq_register(ch->irq, ata_irq);
     ata_status(ch);
     outb(ch->ctl, 0);
+}
+
+/* ata_report: one line per legacy channel: no controller, or the disks
+ * and other devices found on it. */
+void ata_report(void)
+{
+    for (int c = 0; c < ATA_CHANNELS; c++) {
+        const struct ata_channel *ch = &ata_channels[c];
+        printf("storage: IDE channel at 0x%x: ", ch->io);
+        if (ch->absent) {
+            printf("no controller (its ports read 0xff)\n");
+            continue;
+        }
+        if (ch->disks == 0 && ch->other_devices == 0) {
+            printf("no device\n");
+            continue;
+        }
+        printf("%u disk%s", ch->disks, ch->disks == 1 ? "" : "s");
+        if (ch->other_devices)
+            printf(", %u ATAPI/SATA device%s (CD-ROM), not a disk", ch->other_devices,
+                   ch->other_devices == 1 ? "" : "s");
+        printf("\n");
+    }
 }
 
 void ata_init(void)

@@ -102,7 +102,7 @@
 #define VIRTIO_BLK_T_OUT        1
 #define VIRTIO_BLK_S_OK         0
 #define VIRTIO_BLK_S_PENDING    0xff /* our marker: the device has not answered yet */
-#define VIRTIO_BLK_CFG_CAPACITY 0 /* u64 in device config */
+#define VIRTIO_BLK_CFG_CAPACITY 0    /* u64 in device config */
 
 #define VBLK_MAX_SECTORS    128 /* per request: 64 KiB, at most 17 pages */
 #define VBLK_MAX_DATA_DESCS (VBLK_MAX_SECTORS * BLOCK_SECTOR_SIZE / PAGE_SIZE + 1)
@@ -648,10 +648,17 @@ static void vblk_add(struct pci_device *p)
                v->qsize, v->irq);
 }
 
+/* virtio_blk_matches: see virtio_blk.h. */
+bool virtio_blk_matches(const struct pci_device *p)
+{
+    return p->vendor == VIRTIO_VENDOR &&
+           (p->device == VIRTIO_BLK_LEGACY_DEVICE || p->device == VIRTIO_BLK_MODERN_DEVICE);
+}
+
 void virtio_blk_init(void)
 {
     for (struct pci_device *p = pci_find(VIRTIO_VENDOR, PCI_ANY, NULL); p;
          p = pci_find(VIRTIO_VENDOR, PCI_ANY, p))
-        if (p->device == VIRTIO_BLK_LEGACY_DEVICE || p->device == VIRTIO_BLK_MODERN_DEVICE)
+        if (virtio_blk_matches(p))
             vblk_add(p);
 }

@@ -11,6 +11,7 @@ import concurrent.futures
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -28,7 +29,8 @@ FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
 DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
             "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
-REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin", "keys", "io-error")
+REPEATABLE = ("extra", "gen", "prepare", "require", "match", "forbid", "host-cat", "stdin", "keys",
+              "paste", "io-error")
 
 
 class Spec:
@@ -56,7 +58,8 @@ class Spec:
             key, value = key.strip(), value.strip()
             if key in REPEATABLE:
                 self.lists[key].append(value)
-            elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host"):
+            elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host",
+                                            "mke2fs", "programs", "paste-after", "qemu"):
                 self.opts[key] = value
             else:
                 raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
@@ -83,7 +86,8 @@ def build_disk(spec, workdir, build):
     os.makedirs(root)
     bindir = os.path.join(build, "user", "bin")
     if os.path.isdir(bindir):
-        for f in os.listdir(bindir):
+        programs = spec.opts.get("programs")
+        for f in programs.split() if programs is not None else os.listdir(bindir):
             shutil.copy(os.path.join(bindir, f), root)
     for extra in spec.lists["extra"]:
         shutil.copy(os.path.join(ROOT, extra), root)
@@ -93,7 +97,11 @@ def build_disk(spec, workdir, build):
     disk = os.path.join(workdir, "disk.img")
     o = spec.opts
     subprocess.run([os.path.join(ROOT, "tools", "mkdisk.sh"), disk, o["fs"], o["swap"],
-                    o["block"], root], check=True, capture_output=True)
+                    o["block"], root] + o.get("mke2fs", "").split(),
+                   check=True, capture_output=True)
+    for prep in spec.lists["prepare"]:
+        cmd = prep + " " + shlex.quote(f"{disk}?offset={FS_OFFSET}")
+        subprocess.run(cmd, shell=True, cwd=ROOT, check=True, capture_output=True)
     return disk
 
 
@@ -161,7 +169,7 @@ def qemu_command(spec, iso, disk, gdb_port=None, monitor=None):
         cmd += ["-S", "-gdb", f"tcp:127.0.0.1:{gdb_port}"]
     if monitor:
         cmd += ["-monitor", f"unix:{monitor},server=on,wait=off"]
-    return cmd
+    return cmd + shlex.split(o.get("qemu", ""))
 
 
 def free_port():
@@ -212,6 +220,8 @@ def run_qemu(spec, cmd, log_path, monitor=None):
                 p.kill()
     t = threading.Thread(target=reader, daemon=True)
     t.start()
+    if spec.lists["paste"]:
+        threading.Thread(target=feed_paste, args=(p, spec, out), daemon=True).start()
     if spec.lists["stdin"]:
         feed_stdin(p, spec.lists["stdin"], out)
     if spec.lists["keys"]:
@@ -244,6 +254,25 @@ def feed_stdin(p, lines, out):
                 return
             time.sleep(0.01)
         time.sleep(0.5)
+
+
+def feed_paste(p, spec, out):
+    """Once the `paste-after:` text (default `Boot complete.`) is out, write
+    every `paste:` line (each ended by CR, as a terminal sends Enter) to the
+    serial console in one write, as a paste: the kernel must hold the UART
+    off, not drop bytes, while its input buffer is full (QEMU then stops
+    reading the pipe and this write waits)."""
+    trigger = spec.opts.get("paste-after", "Boot complete.").encode()
+    deadline = time.time() + float(spec.opts["timeout"])
+    while trigger not in out and time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    data = b"".join(l.encode().decode("unicode_escape").encode() + b"\r"
+                    for l in spec.lists["paste"])
+    try:
+        p.stdin.write(data)
+        p.stdin.flush()
+    except (BrokenPipeError, ValueError):
+        pass
 
 
 def transcript(text):

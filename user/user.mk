@@ -43,7 +43,8 @@ USER_TESTS := halt exit \
 	wait-simple wait-twice wait-killed wait-bad-pid \
 	multi-child-fd rox-simple rox-child rox-multichild open-many dup2 dir-ops orphan \
 	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
-	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags printf-flags
+	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags printf-flags \
+	fs-rewrite xattr-rw read-paste
 
 # Virtual-memory tests (demand paging, stack growth, eviction, swap):
 # USER_VM_TESTS use the shared main() like USER_TESTS; USER_VM_CHILD_PROGS
