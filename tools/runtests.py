@@ -27,7 +27,7 @@ EXIT_CODES = {"ok": EXIT_OK, "panic": EXIT_PANIC, "failure": EXIT_FAILURE}
 FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
 DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
-            "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
+            "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes", "programs": "yes"}
 REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin", "keys", "io-error")
 
 
@@ -77,12 +77,13 @@ def split_alternatives(lines):
 
 
 def build_disk(spec, workdir, build):
-    """Stage the user programs plus the spec's extra files; make the image."""
+    """Stage the user programs (unless `programs: no`) plus the spec's extra
+    files; make the image."""
     root = os.path.join(workdir, "root")
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
     bindir = os.path.join(build, "user", "bin")
-    if os.path.isdir(bindir):
+    if spec.opts["programs"] == "yes" and os.path.isdir(bindir):
         for f in os.listdir(bindir):
             shutil.copy(os.path.join(bindir, f), root)
     for extra in spec.lists["extra"]:
