@@ -8,7 +8,7 @@
  * mounted directly with ext2_mount), and /kfile.bin, a 300 KiB file left on
  * the disk for the host to read back (tools/tests/ext2-*.test, host-cat).
  * Suite `ext2full` (tools/tests/ext2-full.test; skipped on a file system
- * over 16 MiB): fill the disk until a write comes back short, then check
+ * over 8 MiB): fill the disk until a write comes back short, then check
  * and clean up.
  *
  * Every test returns the disk to its free counts (checked with
@@ -641,7 +641,7 @@ KTEST(ext2, kfile_for_host)
 #define FILL_PATH  "/filler.bin"
 #define FILL_CHUNK (64 * KIB)
 /* Filling a bigger file system takes too long for `ktest` of everything. */
-#define FULL_MAX_FS_BYTES (16 * MIB)
+#define FULL_MAX_FS_BYTES (8 * MIB)
 
 /* fill_disk: append FILL_CHUNK-byte writes to F until one is short or
  * fails; the bytes written into *TOTAL. Returns the last write's result. */

@@ -80,14 +80,16 @@ def split_alternatives(lines):
 
 
 def build_disk(spec, workdir, build):
-    """Stage the user programs plus the spec's extra files; make the image."""
+    """Stage the user programs (unless `programs: no`) plus the spec's extra
+    files; make the image."""
     root = os.path.join(workdir, "root")
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
     bindir = os.path.join(build, "user", "bin")
     if os.path.isdir(bindir):
         programs = spec.opts.get("programs")
-        for f in programs.split() if programs is not None else os.listdir(bindir):
+        names = os.listdir(bindir) if programs is None else programs.split()
+        for f in [n for n in names if n != "none"]:
             shutil.copy(os.path.join(bindir, f), root)
     for extra in spec.lists["extra"]:
         shutil.copy(os.path.join(ROOT, extra), root)

@@ -28,7 +28,7 @@ USER_ARGS_PROGS := args-none args-single args-multiple args-many args-dbl-space 
 # Programs with their own main() that use the test helper: children run by
 # tests, and tests that control their own begin/end lines.
 USER_CHILD_PROGS := child-simple child-bad child-close child-read child-rox \
-	multi-recurse multi-oom
+	multi-recurse multi-oom child-dup2
 # Tests built from user/tests/NAME.c with the shared main() (begin/end).
 USER_TESTS := halt exit \
 	create-normal create-empty create-null create-bad-ptr create-long create-exists \
@@ -42,6 +42,7 @@ USER_TESTS := halt exit \
 	exec-once exec-arg exec-boundary exec-missing exec-bad-ptr exec-read \
 	wait-simple wait-twice wait-killed wait-bad-pid \
 	multi-child-fd rox-simple rox-child rox-multichild open-many dup2 dir-ops orphan \
+	dup2-high dup2-limit dup2-stdin dup2-stdout dup2-fork dup2-exec dup2-random \
 	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
 	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags printf-flags \
 	fs-rewrite xattr-rw read-paste
