@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "kernel/hash.h"
+#include "kernel/list.h"
 
 enum vm_type {
     VM_UNINIT = 0, /* not loaded yet: becomes its uninit.type on first fault */
@@ -90,8 +91,15 @@ struct page_operations {
      * held; may sleep. */
     void (*destroy)(struct page *page);
     /* copy: register in DST (a forked child's table) the child's copy of
-     * SRC, a page of the current process (see vm_copy_page). */
+     * SRC, a page of the current process (see vm_copy_page): shared
+     * copy-on-write or registered again, never copied byte by byte
+     * unless the type says so. */
     int (*copy)(struct spt *dst, struct page *src);
+    /* share (may be NULL): PAGE, a forked child's page just made of
+     * SRC's type, now shares SRC's contents (vm_share_page): it takes
+     * what the type keeps of them besides the frame (a reference to
+     * SRC's swap slot). frame_lock held; SRC not busy. */
+    void (*share)(struct page *page, struct page *src);
     /* swap_backed: an evicted dirty page needs a swap slot (anonymous
      * pages); a file page goes back to its file instead. */
     bool swap_backed;
@@ -131,8 +139,13 @@ struct page {
     const struct page_operations *ops;
     struct spt *spt;                  /* the table holding it (and its pml4) */
     struct frame *frame;              /* [F] resident frame, or NULL */
+    struct list_node frame_node;      /* [F] in frame->pages (the reverse map) */
     bool busy;                        /* [F] being filled, evicted or copied */
     bool dirty;                       /* [F] contents differ from the backing copy */
+    bool cow;                         /* [F] writable page whose contents (frame or slot)
+                                       * fork shared: mapped read-only until its first
+                                       * write copies them or, when no other page
+                                       * shares them any more, makes it writable */
     bool writable;
     bool executable;
     bool from_range;                  /* made from an spt range on first touch */

@@ -4,14 +4,19 @@
  *   - no page registered: stack growth if the address is at or above
  *     rsp - 8 (ABI.md; a push faults 8 bytes below rsp) and within
  *     USER_STACK_LIMIT below USER_STACK, else a bad address;
- *   - a page that does not allow the access (write to read-only, a
- *     present page: protection): the process is at fault;
+ *   - a write to a present page mapped read-only because fork shared it
+ *     (page->cow): copy-on-write (cow_fault): the page gets a frame of
+ *     its own holding a copy, or, when no other page maps its frame any
+ *     more, the frame is simply made writable;
+ *   - any other access the page does not allow (write to read-only,
+ *     execution of a NX page, other present faults: protection): the
+ *     process is at fault;
  *   - a page without a frame (uninit, evicted): vm_do_claim_page.
  * vm_do_claim_page marks the page busy, gets a frame (evicting another
  * page if needed), fills it with no lock held (swap_in: the initializer of
  * an uninit page, the swap slot of an anonymous one, the file of a file
  * page), then maps it: writable only if the page is, NX unless it is
- * executable. */
+ * executable (read-only while shared copy-on-write). */
 #include "kernel/cmdline.h"
 #include "kernel/errors.h"
 #include "kernel/panic.h"
@@ -114,7 +119,8 @@ int vm_alloc_page_with_initializer(struct spt *spt, int type, uint64_t va, bool 
  * PTE bits. Callers hold frame_lock. */
 static uint64_t page_pte_flags(const struct page *page)
 {
-    return PTE_USER | (page->writable ? PTE_WRITABLE : 0) | (page->executable ? 0 : PTE_NX);
+    bool writable = page->writable && !page->cow;
+    return PTE_USER | (writable ? PTE_WRITABLE : 0) | (page->executable ? 0 : PTE_NX);
 }
 
 int vm_page_map(struct page *page)
@@ -154,15 +160,14 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
     struct frame *f = vm_get_frame(&err);
     if (!f)
         goto out_idle;
-    f->page = page;
-    page->frame = f;
+    frame_add_page_locked(f, page);
     frame_lock_release();
     err = fill(page, f->kva, arg);
     frame_lock_acquire();
     if (err == ERR_OK)
         err = vm_page_map(page);
     if (err < 0) {
-        page->frame = NULL;
+        frame_remove_page_locked(page);
         frame_free_locked(f);
     } else {
         f->pinned = false; /* mapped: it may be a victim now */
@@ -239,9 +244,119 @@ int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, st
     return vm_claim_copy(page, src);
 }
 
-/* vm_dealloc_page: the page is made busy and, if resident, unmapped with
- * its frame pinned, so that destroy can still read the frame (write-back)
- * with no lock held; the frame is freed after. */
+/* share_locked: PAGE (new, of a forked child, not resident) shares the
+ * contents of SRC (not busy): its frame, mapped read-only in both when
+ * the page is writable (cow), and what the type keeps (ops->share).
+ * frame_lock held. ERR_NO_MEMORY (PAGE's table could not map it: PAGE
+ * is left as it was). */
+static int share_locked(struct page *page, struct page *src)
+{
+    bool cow = src->writable;
+    if (src->frame) {
+        src->dirty = vm_page_is_dirty(src);
+        frame_add_page_locked(src->frame, page);
+        page->cow = cow;
+        int err = vm_page_map(page);
+        if (err < 0) {
+            frame_remove_page_locked(page);
+            page->cow = false;
+            return err;
+        }
+        if (cow && !src->cow) {
+            src->cow = true;
+            if (vm_page_map(src) < 0) /* read-only now; its table is there */
+                panic("share_locked: cannot map 0x%lx again", src->va);
+        }
+    }
+    page->cow = src->cow = cow;
+    page->dirty = src->dirty;
+    if (page->ops->share)
+        page->ops->share(page, src);
+    return ERR_OK;
+}
+
+int vm_share_page(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
+{
+    int type = page_type(src) | (src->executable ? VM_EXECUTABLE : 0);
+    struct page *page = vm_page_new(dst, type, src->va, src->writable, init, aux);
+    if (!page)
+        return ERR_NO_MEMORY;
+    uninit_transmute(page);
+    if (!spt_insert_page(dst, page)) {
+        vm_dealloc_page(page);
+        return ERR_EXISTS;
+    }
+    frame_lock_acquire();
+    while (src->busy)
+        frame_wait_locked();
+    int err = share_locked(page, src);
+    frame_lock_release();
+    return err;
+}
+
+/* make_private_locked: PAGE (cow, resident) is the only page of its frame
+ * now (a copy, or the last sharer): mapped writable. frame_lock held. */
+static int make_private_locked(struct page *page)
+{
+    page->cow = false;
+    return vm_page_map(page);
+}
+
+/* cow_copy_locked: PAGE (cow, resident, not busy) leaves the frame it
+ * shares for a new one holding a copy, which it alone maps, writable. The
+ * copy is dirty and the page gives up the swap copy it shared (drop_copy).
+ * PAGE is busy meanwhile, so its old frame is no victim (vm_get_frame may
+ * drop frame_lock to evict). frame_lock held. ERR_NO_MEMORY, ERR_IO (no
+ * frame: PAGE stays shared). */
+static int cow_copy_locked(struct page *page)
+{
+    int err;
+    page->busy = true;
+    struct frame *new = vm_get_frame(&err);
+    if (new) {
+        struct frame *old = page->frame;
+        memcpy(new->kva, old->kva, PAGE_SIZE);
+        vm_page_unmap(page);
+        if (frame_remove_page_locked(page) == 0)
+            frame_free_locked(old); /* its other pages went meanwhile */
+        frame_add_page_locked(new, page);
+        if (page->ops->drop_copy)
+            page->ops->drop_copy(page);
+        page->dirty = true;
+        new->pinned = false;
+        err = make_private_locked(page);
+    }
+    page->busy = false;
+    frame_wake_locked();
+    return err;
+}
+
+/* cow_fault: a write to PAGE, present but mapped read-only: if PAGE is
+ * cow, it gets its own copy (its frame is shared) or just write access
+ * (it is not); a page evicted meanwhile is claimed again (the write then
+ * faults once more). Owner thread; no lock held. ERR_NO_MEMORY, ERR_IO. */
+static int cow_fault(struct page *page)
+{
+    frame_lock_acquire();
+    while (page->busy)
+        frame_wait_locked();
+    int err = ERR_OK;
+    if (!page->frame) {
+        frame_lock_release();
+        return vm_do_claim_page(page);
+    }
+    if (page->frame->refs > 1 && page->cow)
+        err = cow_copy_locked(page);
+    else
+        err = make_private_locked(page);
+    frame_lock_release();
+    return err;
+}
+
+/* vm_dealloc_page: the page is made busy and, if resident, unmapped. A
+ * frame it shares with other pages is simply left to them; its own frame
+ * is pinned, so that destroy can still read it (write-back) with no lock
+ * held, and freed after. */
 void vm_dealloc_page(struct page *page)
 {
     frame_lock_acquire();
@@ -250,13 +365,18 @@ void vm_dealloc_page(struct page *page)
     page->busy = true;
     if (page->frame) {
         vm_page_unmap(page);
-        page->frame->pinned = true;
+        if (page->frame->refs > 1)
+            frame_remove_page_locked(page);
+        else
+            page->frame->pinned = true;
     }
     frame_lock_release();
     destroy(page);
     if (page->frame) {
         frame_lock_acquire();
-        frame_free_locked(page->frame);
+        struct frame *f = page->frame;
+        frame_remove_page_locked(page);
+        frame_free_locked(f);
         frame_lock_release();
     }
     kfree(page);
@@ -296,8 +416,12 @@ enum vm_fault_result vm_try_handle_fault(struct spt *spt, const struct vm_fault 
 {
     if (!spt || f->addr >= USER_TOP)
         return VM_FAULT_UNMAPPED;
-    if (f->present)
-        return VM_FAULT_PROTECTION;
+    if (f->present) {
+        struct page *page = f->write ? spt_lookup_page(spt, f->addr) : NULL;
+        if (!page || !page->writable)
+            return VM_FAULT_PROTECTION;
+        return fault_result(cow_fault(page));
+    }
     struct page *page = spt_find_page(spt, f->addr);
     if (!page) {
         if (!is_stack_growth(f))
