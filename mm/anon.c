@@ -28,6 +28,7 @@ static void anon_destroy(struct page *page);
 static int anon_copy(struct spt *dst, struct page *src);
 static void anon_share(struct page *page, struct page *src);
 static bool anon_drop_copy(struct page *page);
+static size_t anon_swap_slot(const struct page *page);
 
 static const struct page_operations anon_ops = {
     .type = VM_ANON,
@@ -38,6 +39,7 @@ static const struct page_operations anon_ops = {
     .share = anon_share,
     .swap_backed = true,
     .drop_copy = anon_drop_copy,
+    .swap_slot = anon_swap_slot,
 };
 
 void anon_initializer(struct page *page, enum vm_type type, void *kva)
@@ -164,4 +166,9 @@ static bool anon_drop_copy(struct page *page)
     page->anon.slot = SWAP_SLOT_NONE;
     page->dirty = true;
     return freed;
+}
+
+static size_t anon_swap_slot(const struct page *page)
+{
+    return page->anon.slot;
 }

@@ -36,6 +36,7 @@ static struct condvar frame_cond; /* a page stopped being busy, a frame was unpi
 static struct list ring;          /* every user frame */
 static struct list_node *hand;    /* next frame the clock looks at (or the ring's head) */
 static size_t frames_used;
+static struct hash swap_cache; /* frames by cached_slot (frame.h) */
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
 
@@ -47,8 +48,20 @@ static size_t frames_used;
 #define EVICT_IO_RETRIES  3 /* evictions that failed to write, before giving up */
 
 
+static uint64_t cache_hash(const struct hash_node *n)
+{
+    return hash_u64(hash_entry(n, struct frame, cache_node)->cached_slot);
+}
+
+static bool cache_eq(const struct hash_node *a, const struct hash_node *b)
+{
+    return hash_entry(a, struct frame, cache_node)->cached_slot ==
+           hash_entry(b, struct frame, cache_node)->cached_slot;
+}
+
 void frame_init(void)
 {
+    hash_init(&swap_cache, cache_hash, cache_eq);
     lock_init(&frame_lock);
     cond_init(&frame_cond);
     list_init(&ring);
@@ -88,7 +101,7 @@ static struct frame *frame_new_locked(void)
         kfree(f);
         return NULL;
     }
-    *f = (struct frame){.kva = phys_to_virt(pa), .pinned = true};
+    *f = (struct frame){.kva = phys_to_virt(pa), .pinned = true, .cached_slot = SWAP_SLOT_NONE};
     list_init(&f->pages);
     list_insert_before(hand, &f->node); /* the hand reaches it last */
     frames_used++;
@@ -109,7 +122,32 @@ unsigned frame_remove_page_locked(struct page *page)
     ASSERT(f && f->refs > 0);
     list_remove(&page->frame_node);
     page->frame = NULL;
-    return --f->refs;
+    if (--f->refs == 0)
+        frame_cache_drop_locked(f);
+    return f->refs;
+}
+
+struct frame *frame_cache_find_locked(size_t slot)
+{
+    struct frame key = {.cached_slot = slot};
+    struct hash_node *n = hash_find(&swap_cache, &key.cache_node);
+    return n ? hash_entry(n, struct frame, cache_node) : NULL;
+}
+
+void frame_cache_add_locked(struct frame *frame, size_t slot)
+{
+    ASSERT(frame->cached_slot == SWAP_SLOT_NONE && slot != SWAP_SLOT_NONE);
+    frame->cached_slot = slot;
+    if (hash_insert(&swap_cache, &frame->cache_node))
+        frame->cached_slot = SWAP_SLOT_NONE; /* another frame holds it */
+}
+
+void frame_cache_drop_locked(struct frame *frame)
+{
+    if (frame->cached_slot == SWAP_SLOT_NONE)
+        return;
+    hash_remove(&swap_cache, &frame->cache_node);
+    frame->cached_slot = SWAP_SLOT_NONE;
 }
 
 struct page *frame_first_page(const struct frame *frame)
@@ -378,6 +416,7 @@ struct frame *vm_get_frame(int *err)
 
 void frame_free_locked(struct frame *frame)
 {
+    frame_cache_drop_locked(frame);
     if (hand == &frame->node)
         hand = hand->next;
     list_remove(&frame->node);
@@ -399,6 +438,7 @@ size_t frame_drop_swap_copies(void)
             continue;
         frame_for_each_page(page, f)
             n += page->ops->drop_copy(page);
+        frame_cache_drop_locked(f); /* its pages hold the slot no more */
     }
     lock_release(&frame_lock);
     return n;

@@ -25,8 +25,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "kernel/hash.h"
 #include "kernel/list.h"
 #include "mm/page.h"
+#include "mm/swap.h"
 
 #define FRAME_KERNEL_RESERVE 256 /* frames (1 MiB) never given to user pages */
 /* The frames handed out by the last FRAME_RECENT_CLAIMS claims are no
@@ -42,6 +44,9 @@ struct frame {
     void *kva;             /* direct-map address of the frame */
     struct list pages;     /* [F] the pages mapping it (page.frame_node); empty while changing hands */
     unsigned refs;         /* [F] how many pages are on `pages` */
+    size_t cached_slot;    /* [F] the shared swap slot whose contents it holds for every
+                            * page that reads that slot (the swap cache), or SWAP_SLOT_NONE */
+    struct hash_node cache_node; /* [F] in the swap cache while cached_slot is set */
     struct list_node node; /* in the clock ring */
     bool pinned;           /* I/O or copy in flight: not a victim */
     uint64_t claim_seq;    /* value of the claim counter when it was handed out */
@@ -82,6 +87,20 @@ struct page *frame_first_page(const struct frame *frame);
          frame_n_ != &(fr)->pages.head &&                                                     \
          ((pg) = list_entry(frame_n_, struct page, frame_node), true);                        \
          frame_n_ = frame_n_->next)
+/* The swap cache: a frame read from a swap slot that several pages hold
+ * (fork shared it) is found by that slot, so that the other pages map the
+ * same frame (shared copy-on-write) instead of reading the slot again. A
+ * cached frame is clean and every page of it holds the slot, mapped
+ * read-only; it leaves the cache when a write makes it private, when its
+ * pages give the slot up (frame_drop_swap_copies), and when its last page
+ * leaves it. frame_lock held for all three calls. */
+/* frame_cache_find_locked: the frame cached for SLOT, or NULL. */
+struct frame *frame_cache_find_locked(size_t slot);
+/* frame_cache_add_locked: FRAME (not cached) holds the contents of SLOT,
+ * as every page of it does; nothing if SLOT has a frame already. */
+void frame_cache_add_locked(struct frame *frame, size_t slot);
+/* frame_cache_drop_locked: FRAME leaves the swap cache (if it is in it). */
+void frame_cache_drop_locked(struct frame *frame);
 /* frame_free_locked: FRAME's pages are gone: off the ring, back to RAM. */
 void frame_free_locked(struct frame *frame);
 /* frame_drop_swap_copies: swap is full: every resident page not busy that

@@ -107,6 +107,9 @@ struct page_operations {
      * held): give up the copy of its contents kept in swap, if any (the
      * page becomes dirty). Returns whether it had one. */
     bool (*drop_copy)(struct page *page);
+    /* swap_slot (may be NULL: none): the swap slot PAGE's swap_in would
+     * read, or SWAP_SLOT_NONE. frame_lock held. */
+    size_t (*swap_slot)(const struct page *page);
 };
 
 /* An uninit page: what it becomes and how it is filled. */

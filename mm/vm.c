@@ -16,7 +16,9 @@
  * page if needed), fills it with no lock held (swap_in: the initializer of
  * an uninit page, the swap slot of an anonymous one, the file of a file
  * page), then maps it: writable only if the page is, NX unless it is
- * executable (read-only while shared copy-on-write). */
+ * executable (read-only while shared copy-on-write). A page whose swap
+ * slot other pages share maps the frame already read from that slot for
+ * them, if any (the swap cache, frame.h), instead of reading it again. */
 #include "kernel/cmdline.h"
 #include "kernel/errors.h"
 #include "kernel/panic.h"
@@ -147,6 +149,53 @@ bool vm_page_is_dirty(struct page *page)
 /* A way to fill a frame being claimed: swap_in, or a copy for fork. */
 typedef int fill_fn(struct page *page, void *kva, void *arg);
 
+/* page_swap_slot: the swap slot PAGE's swap_in would read, or
+ * SWAP_SLOT_NONE. frame_lock held. */
+static size_t page_swap_slot(const struct page *page)
+{
+    return page->ops->swap_slot ? page->ops->swap_slot(page) : SWAP_SLOT_NONE;
+}
+
+/* claim_cached_locked: PAGE (not resident, not busy) would read a swap
+ * slot whose contents a frame holds already (the swap cache, frame.h):
+ * PAGE maps that frame too, shared copy-on-write, and nothing is read.
+ * Returns whether there was such a frame (*ERR: ERR_OK, or ERR_NO_MEMORY
+ * when PAGE's table could not map it). Waits while that frame is pinned
+ * (being evicted or freed). frame_lock held. */
+static bool claim_cached_locked(struct page *page, int *err)
+{
+    size_t slot = page_swap_slot(page);
+    struct frame *f = NULL;
+    while (slot != SWAP_SLOT_NONE && (f = frame_cache_find_locked(slot)) && f->pinned)
+        frame_wait_locked();
+    if (!f)
+        return false;
+    frame_add_page_locked(f, page);
+    page->cow = page->writable;
+    page->dirty = false;
+    *err = vm_page_map(page);
+    if (*err < 0) {
+        frame_remove_page_locked(page);
+        page->cow = false;
+    }
+    return true;
+}
+
+/* cache_shared_slot_locked: PAGE's new frame (pinned, not filled yet)
+ * is about to be read from PAGE's swap slot: if other pages hold that
+ * slot too (fork shared it), the frame joins the swap cache at once, so
+ * that they wait for this read and map the same frame
+ * (claim_cached_locked), and PAGE will be mapped read-only (cow) so that
+ * the frame stays what the slot holds. frame_lock held. */
+static void cache_shared_slot_locked(struct page *page)
+{
+    size_t slot = page_swap_slot(page);
+    if (slot == SWAP_SLOT_NONE || swap_refs(slot) < 2 || frame_cache_find_locked(slot))
+        return;
+    frame_cache_add_locked(page->frame, slot);
+    page->cow = page->writable;
+}
+
 /* claim: the body of vm_do_claim_page with FILL(page, kva, ARG). */
 static int claim(struct page *page, fill_fn *fill, void *arg)
 {
@@ -154,13 +203,14 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
     frame_lock_acquire();
     while (page->busy)
         frame_wait_locked();
-    if (page->frame)
-        goto out; /* resident already */
+    if (page->frame || claim_cached_locked(page, &err))
+        goto out; /* resident already, or shares a frame read for others */
     page->busy = true;
     struct frame *f = vm_get_frame(&err);
     if (!f)
         goto out_idle;
     frame_add_page_locked(f, page);
+    cache_shared_slot_locked(page); /* a copy (fork) has no slot: never cached */
     frame_lock_release();
     err = fill(page, f->kva, arg);
     frame_lock_acquire();
@@ -295,9 +345,11 @@ int vm_share_page(struct spt *dst, struct page *src, vm_initializer *init, struc
 }
 
 /* make_private_locked: PAGE (cow, resident) is the only page of its frame
- * now (a copy, or the last sharer): mapped writable. frame_lock held. */
+ * now (a copy, or the last sharer): mapped writable (so the frame leaves
+ * the swap cache: it will differ from the slot). frame_lock held. */
 static int make_private_locked(struct page *page)
 {
+    frame_cache_drop_locked(page->frame);
     page->cow = false;
     return vm_page_map(page);
 }
