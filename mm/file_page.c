@@ -75,8 +75,10 @@ static void file_backed_destroy(struct page *page)
 /* file_backed_copy: fork. A clean page holds nothing its file lacks: the
  * child reads it from the file itself when it first touches it (a page of
  * a range is left to the child's copy of the range). A dirty one is
- * copied, and stays dirty in the child. Either way the child's page uses
- * the child's aux (its own copy of a mapping). */
+ * shared copy-on-write (vm_share_page), dirty in both: whichever side
+ * writes it first gets a copy; each side writes back what its page holds
+ * (its own mapping's write-back). Either way the child's page uses the
+ * child's aux (its own copy of a mapping). */
 static int file_backed_copy(struct spt *dst, struct page *src)
 {
     struct vm_aux *aux = vm_aux_for_child(src->file.aux, dst);
@@ -88,7 +90,7 @@ static int file_backed_copy(struct spt *dst, struct page *src)
     bool dirty = src->frame && vm_page_is_dirty(src);
     frame_lock_release();
     if (dirty)
-        return vm_copy_contents(dst, src, src->file.load, aux);
+        return vm_share_page(dst, src, src->file.load, aux);
     if (src->from_range)
         return ERR_OK;
     return vm_alloc_page_with_initializer(dst, VM_FILE | (src->executable ? VM_EXECUTABLE : 0),

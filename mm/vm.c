@@ -405,10 +405,11 @@ static int cow_fault(struct page *page)
     return err;
 }
 
-/* vm_dealloc_page: the page is made busy and, if resident, unmapped. A
- * frame it shares with other pages is simply left to them; its own frame
- * is pinned, so that destroy can still read it (write-back) with no lock
- * held, and freed after. */
+/* vm_dealloc_page: the page is made busy and, if resident, unmapped; it
+ * keeps its frame while destroy runs with no lock held, so that destroy
+ * can still read it (write-back): the frame is no victim meanwhile (a
+ * page of it is busy; a frame it alone maps is pinned too). Then the page
+ * leaves the frame, which is freed if no other page maps it. */
 void vm_dealloc_page(struct page *page)
 {
     frame_lock_acquire();
@@ -417,9 +418,7 @@ void vm_dealloc_page(struct page *page)
     page->busy = true;
     if (page->frame) {
         vm_page_unmap(page);
-        if (page->frame->refs > 1)
-            frame_remove_page_locked(page);
-        else
+        if (page->frame->refs == 1)
             page->frame->pinned = true;
     }
     frame_lock_release();
@@ -427,8 +426,8 @@ void vm_dealloc_page(struct page *page)
     if (page->frame) {
         frame_lock_acquire();
         struct frame *f = page->frame;
-        frame_remove_page_locked(page);
-        frame_free_locked(f);
+        if (frame_remove_page_locked(page) == 0)
+            frame_free_locked(f);
         frame_lock_release();
     }
     kfree(page);
