@@ -28,7 +28,7 @@ static void anon_destroy(struct page *page);
 static int anon_copy(struct spt *dst, struct page *src);
 static void anon_share(struct page *page, struct page *src);
 static bool anon_drop_copy(struct page *page);
-static size_t anon_swap_slot(const struct page *page);
+static bool anon_share_key(const struct page *page, struct frame_key *key);
 
 static const struct page_operations anon_ops = {
     .type = VM_ANON,
@@ -39,7 +39,7 @@ static const struct page_operations anon_ops = {
     .share = anon_share,
     .swap_backed = true,
     .drop_copy = anon_drop_copy,
-    .swap_slot = anon_swap_slot,
+    .share_key = anon_share_key,
 };
 
 void anon_initializer(struct page *page, enum vm_type type, void *kva)
@@ -168,7 +168,12 @@ static bool anon_drop_copy(struct page *page)
     return freed;
 }
 
-static size_t anon_swap_slot(const struct page *page)
+/* anon_share_key: a page whose slot other pages hold too is found by
+ * that slot (the swap cache). */
+static bool anon_share_key(const struct page *page, struct frame_key *key)
 {
-    return page->anon.slot;
+    if (page->anon.slot == SWAP_SLOT_NONE || swap_refs(page->anon.slot) < 2)
+        return false;
+    *key = (struct frame_key){.space = FRAME_KEY_SWAP, .index = page->anon.slot};
+    return true;
 }

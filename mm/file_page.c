@@ -15,6 +15,7 @@ static int file_backed_swap_in(struct page *page, void *kva);
 static int file_backed_swap_out(struct page *page);
 static void file_backed_destroy(struct page *page);
 static int file_backed_copy(struct spt *dst, struct page *src);
+static bool file_backed_share_key(const struct page *page, struct frame_key *key);
 
 static const struct page_operations file_ops = {
     .type = VM_FILE,
@@ -23,6 +24,7 @@ static const struct page_operations file_ops = {
     .destroy = file_backed_destroy,
     .copy = file_backed_copy,
     .swap_backed = false,
+    .share_key = file_backed_share_key,
 };
 
 void file_backed_initializer(struct page *page, enum vm_type type, void *kva)
@@ -95,4 +97,10 @@ static int file_backed_copy(struct spt *dst, struct page *src)
         return ERR_OK;
     return vm_alloc_page_with_initializer(dst, VM_FILE | (src->executable ? VM_EXECUTABLE : 0),
                                           src->va, src->writable, src->file.load, aux);
+}
+
+/* file_backed_share_key: what its aux says (shared text). */
+static bool file_backed_share_key(const struct page *page, struct frame_key *key)
+{
+    return vm_aux_share_key(page, page->file.aux, key);
 }

@@ -36,7 +36,7 @@ static struct condvar frame_cond; /* a page stopped being busy, a frame was unpi
 static struct list ring;          /* every user frame */
 static struct list_node *hand;    /* next frame the clock looks at (or the ring's head) */
 static size_t frames_used;
-static struct hash swap_cache; /* frames by cached_slot (frame.h) */
+static struct hash frame_cache; /* cached frames by cache_key (frame.h) */
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
 
@@ -50,18 +50,20 @@ static struct hash swap_cache; /* frames by cached_slot (frame.h) */
 
 static uint64_t cache_hash(const struct hash_node *n)
 {
-    return hash_u64(hash_entry(n, struct frame, cache_node)->cached_slot);
+    const struct frame_key *k = &hash_entry(n, struct frame, cache_node)->cache_key;
+    return hash_u64(k->space ^ hash_u64(k->index));
 }
 
 static bool cache_eq(const struct hash_node *a, const struct hash_node *b)
 {
-    return hash_entry(a, struct frame, cache_node)->cached_slot ==
-           hash_entry(b, struct frame, cache_node)->cached_slot;
+    const struct frame_key *x = &hash_entry(a, struct frame, cache_node)->cache_key;
+    const struct frame_key *y = &hash_entry(b, struct frame, cache_node)->cache_key;
+    return x->space == y->space && x->index == y->index;
 }
 
 void frame_init(void)
 {
-    hash_init(&swap_cache, cache_hash, cache_eq);
+    hash_init(&frame_cache, cache_hash, cache_eq);
     lock_init(&frame_lock);
     cond_init(&frame_cond);
     list_init(&ring);
@@ -101,7 +103,7 @@ static struct frame *frame_new_locked(void)
         kfree(f);
         return NULL;
     }
-    *f = (struct frame){.kva = phys_to_virt(pa), .pinned = true, .cached_slot = SWAP_SLOT_NONE};
+    *f = (struct frame){.kva = phys_to_virt(pa), .pinned = true};
     list_init(&f->pages);
     list_insert_before(hand, &f->node); /* the hand reaches it last */
     frames_used++;
@@ -127,27 +129,26 @@ unsigned frame_remove_page_locked(struct page *page)
     return f->refs;
 }
 
-struct frame *frame_cache_find_locked(size_t slot)
+struct frame *frame_cache_find_locked(const struct frame_key *key)
 {
-    struct frame key = {.cached_slot = slot};
-    struct hash_node *n = hash_find(&swap_cache, &key.cache_node);
+    struct frame probe = {.cache_key = *key};
+    struct hash_node *n = hash_find(&frame_cache, &probe.cache_node);
     return n ? hash_entry(n, struct frame, cache_node) : NULL;
 }
 
-void frame_cache_add_locked(struct frame *frame, size_t slot)
+void frame_cache_add_locked(struct frame *frame, const struct frame_key *key)
 {
-    ASSERT(frame->cached_slot == SWAP_SLOT_NONE && slot != SWAP_SLOT_NONE);
-    frame->cached_slot = slot;
-    if (hash_insert(&swap_cache, &frame->cache_node))
-        frame->cached_slot = SWAP_SLOT_NONE; /* another frame holds it */
+    ASSERT(!frame->cached);
+    frame->cache_key = *key;
+    frame->cached = hash_insert(&frame_cache, &frame->cache_node) == NULL;
 }
 
 void frame_cache_drop_locked(struct frame *frame)
 {
-    if (frame->cached_slot == SWAP_SLOT_NONE)
+    if (!frame->cached)
         return;
-    hash_remove(&swap_cache, &frame->cache_node);
-    frame->cached_slot = SWAP_SLOT_NONE;
+    hash_remove(&frame_cache, &frame->cache_node);
+    frame->cached = false;
 }
 
 struct page *frame_first_page(const struct frame *frame)

@@ -28,7 +28,6 @@
 #include "kernel/hash.h"
 #include "kernel/list.h"
 #include "mm/page.h"
-#include "mm/swap.h"
 
 #define FRAME_KERNEL_RESERVE 256 /* frames (1 MiB) never given to user pages */
 /* The frames handed out by the last FRAME_RECENT_CLAIMS claims are no
@@ -40,13 +39,21 @@
  * frames or fewer leaves nothing to evict. */
 #define FRAME_RECENT_CLAIMS 8
 
+/* What a frame's contents are, for the shared-frame cache (below): the
+ * pages that would read the same contents map that frame instead. */
+struct frame_key {
+    uintptr_t space; /* FRAME_KEY_SWAP, or the object read (an executable's inode) */
+    uint64_t index;  /* the swap slot, or the page's user address */
+};
+#define FRAME_KEY_SWAP ((uintptr_t)1) /* the space of swap slots (no object lies at 1) */
+
 struct frame {
     void *kva;             /* direct-map address of the frame */
     struct list pages;     /* [F] the pages mapping it (page.frame_node); empty while changing hands */
     unsigned refs;         /* [F] how many pages are on `pages` */
-    size_t cached_slot;    /* [F] the shared swap slot whose contents it holds for every
-                            * page that reads that slot (the swap cache), or SWAP_SLOT_NONE */
-    struct hash_node cache_node; /* [F] in the swap cache while cached_slot is set */
+    bool cached;                 /* [F] in the shared-frame cache, under cache_key */
+    struct frame_key cache_key;  /* [F] what it holds, while cached */
+    struct hash_node cache_node; /* [F] in the shared-frame cache */
     struct list_node node; /* in the clock ring */
     bool pinned;           /* I/O or copy in flight: not a victim */
     uint64_t claim_seq;    /* value of the claim counter when it was handed out */
@@ -87,19 +94,23 @@ struct page *frame_first_page(const struct frame *frame);
          frame_n_ != &(fr)->pages.head &&                                                     \
          ((pg) = list_entry(frame_n_, struct page, frame_node), true);                        \
          frame_n_ = frame_n_->next)
-/* The swap cache: a frame read from a swap slot that several pages hold
- * (fork shared it) is found by that slot, so that the other pages map the
- * same frame (shared copy-on-write) instead of reading the slot again. A
- * cached frame is clean and every page of it holds the slot, mapped
- * read-only; it leaves the cache when a write makes it private, when its
- * pages give the slot up (frame_drop_swap_copies), and when its last page
+/* The shared-frame cache: a frame whose contents other pages would read
+ * too is found by its key (page_operations.share_key), so that they map
+ * it instead of reading their own copy:
+ *   - the swap cache: a frame read from a swap slot that several pages
+ *     hold (fork shared it); it is clean, every page of it holds the
+ *     slot, mapped read-only (cow);
+ *   - shared text: a read-only page of an executable, by inode and
+ *     address: every running copy of the program maps the same frame.
+ * A frame leaves the cache when a write makes it private, when its pages
+ * give their slot up (frame_drop_swap_copies), and when its last page
  * leaves it. frame_lock held for all three calls. */
-/* frame_cache_find_locked: the frame cached for SLOT, or NULL. */
-struct frame *frame_cache_find_locked(size_t slot);
-/* frame_cache_add_locked: FRAME (not cached) holds the contents of SLOT,
- * as every page of it does; nothing if SLOT has a frame already. */
-void frame_cache_add_locked(struct frame *frame, size_t slot);
-/* frame_cache_drop_locked: FRAME leaves the swap cache (if it is in it). */
+/* frame_cache_find_locked: the frame cached under KEY, or NULL. */
+struct frame *frame_cache_find_locked(const struct frame_key *key);
+/* frame_cache_add_locked: FRAME (not cached) holds what KEY names, as
+ * every page of it does; nothing if KEY has a frame already. */
+void frame_cache_add_locked(struct frame *frame, const struct frame_key *key);
+/* frame_cache_drop_locked: FRAME leaves the cache (if it is in it). */
 void frame_cache_drop_locked(struct frame *frame);
 /* frame_free_locked: FRAME's pages are gone: off the ring, back to RAM. */
 void frame_free_locked(struct frame *frame);

@@ -39,6 +39,7 @@ enum vm_type {
 
 struct page;
 struct frame;
+struct frame_key;
 struct spt;
 
 /* Reference-counted data an initializer needs (a loaded executable, a
@@ -56,7 +57,14 @@ struct vm_aux {
      * forked child's table, uses in AUX's place (borrowed: no new
      * reference), or NULL if DST has none (out of memory). */
     struct vm_aux *(*for_child)(struct vm_aux *aux, struct spt *dst);
+    /* share_key (NULL: none): the key of the contents of PAGE, a
+     * read-only page AUX fills, which are the same for every page of
+     * that key (an executable's text): see page_operations.share_key. */
+    bool (*share_key)(const struct page *page, struct vm_aux *aux, struct frame_key *key);
 };
+/* vm_aux_share_key: AUX's share_key for PAGE (read-only pages only);
+ * false without one. */
+bool vm_aux_share_key(const struct page *page, struct vm_aux *aux, struct frame_key *key);
 /* vm_aux_get: one more reference to AUX (NULL is allowed); returns AUX. */
 struct vm_aux *vm_aux_get(struct vm_aux *aux);
 /* vm_aux_put: drop a reference; the last one calls AUX->release. May
@@ -107,9 +115,11 @@ struct page_operations {
      * held): give up the copy of its contents kept in swap, if any (the
      * page becomes dirty). Returns whether it had one. */
     bool (*drop_copy)(struct page *page);
-    /* swap_slot (may be NULL: none): the swap slot PAGE's swap_in would
-     * read, or SWAP_SLOT_NONE. frame_lock held. */
-    size_t (*swap_slot)(const struct page *page);
+    /* share_key (may be NULL: never): whether PAGE's contents, once read,
+     * are what other pages would read too (a swap slot other pages hold,
+     * a read-only page of an executable), and then their key in *KEY
+     * (the shared-frame cache, mm/frame.h). frame_lock held. */
+    bool (*share_key)(const struct page *page, struct frame_key *key);
 };
 
 /* An uninit page: what it becomes and how it is filled. */

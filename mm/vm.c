@@ -88,6 +88,11 @@ struct vm_aux *vm_aux_for_child(struct vm_aux *aux, struct spt *dst)
     return aux && aux->for_child ? aux->for_child(aux, dst) : aux;
 }
 
+bool vm_aux_share_key(const struct page *page, struct vm_aux *aux, struct frame_key *key)
+{
+    return !page->writable && aux && aux->share_key && aux->share_key(page, aux, key);
+}
+
 struct page *vm_page_new(struct spt *spt, int type, uint64_t va, bool writable,
                          vm_initializer *init, struct vm_aux *aux)
 {
@@ -149,27 +154,31 @@ bool vm_page_is_dirty(struct page *page)
 /* A way to fill a frame being claimed: swap_in, or a copy for fork. */
 typedef int fill_fn(struct page *page, void *kva, void *arg);
 
-/* page_swap_slot: the swap slot PAGE's swap_in would read, or
- * SWAP_SLOT_NONE. frame_lock held. */
-static size_t page_swap_slot(const struct page *page)
+/* page_share_key: whether other pages may read what PAGE reads (its
+ * key in *KEY: a shared swap slot, an executable's text page). */
+static bool page_share_key(const struct page *page, struct frame_key *key)
 {
-    return page->ops->swap_slot ? page->ops->swap_slot(page) : SWAP_SLOT_NONE;
+    return page->ops->share_key && page->ops->share_key(page, key);
 }
 
-/* claim_cached_locked: PAGE (not resident, not busy) would read a swap
- * slot whose contents a frame holds already (the swap cache, frame.h):
- * PAGE maps that frame too, shared copy-on-write, and nothing is read.
- * Returns whether there was such a frame (*ERR: ERR_OK, or ERR_NO_MEMORY
- * when PAGE's table could not map it). Waits while that frame is pinned
- * (being evicted or freed). frame_lock held. */
+/* claim_cached_locked: PAGE (not resident, not busy) would read what a
+ * frame of the shared-frame cache holds already (frame.h: a swap slot
+ * fork shared, a text page of a running executable): PAGE maps that frame
+ * too, read-only (cow if writable), and nothing is read. An uninit page
+ * transmutes on the way (this cannot release its aux: the page keeps a
+ * reference). Returns whether there was such a frame (*ERR: ERR_OK, or
+ * ERR_NO_MEMORY when PAGE's table could not map it). Waits while that
+ * frame is pinned (being filled, evicted or freed). frame_lock held. */
 static bool claim_cached_locked(struct page *page, int *err)
 {
-    size_t slot = page_swap_slot(page);
+    struct frame_key key;
     struct frame *f = NULL;
-    while (slot != SWAP_SLOT_NONE && (f = frame_cache_find_locked(slot)) && f->pinned)
+    while (page_share_key(page, &key) && (f = frame_cache_find_locked(&key)) && f->pinned)
         frame_wait_locked();
     if (!f)
         return false;
+    if (page_type(page) == VM_UNINIT)
+        uninit_transmute(page);
     frame_add_page_locked(f, page);
     page->cow = page->writable;
     page->dirty = false;
@@ -181,18 +190,19 @@ static bool claim_cached_locked(struct page *page, int *err)
     return true;
 }
 
-/* cache_shared_slot_locked: PAGE's new frame (pinned, not filled yet)
- * is about to be read from PAGE's swap slot: if other pages hold that
- * slot too (fork shared it), the frame joins the swap cache at once, so
- * that they wait for this read and map the same frame
- * (claim_cached_locked), and PAGE will be mapped read-only (cow) so that
- * the frame stays what the slot holds. frame_lock held. */
-static void cache_shared_slot_locked(struct page *page)
+/* cache_for_others_locked: PAGE's new frame (pinned, not filled yet) is
+ * about to be read with what other pages would read too (a swap slot
+ * fork shared, a text page): the frame joins the shared-frame cache at
+ * once, so that they wait for this read and map the same frame
+ * (claim_cached_locked), and PAGE will be mapped read-only (cow if
+ * writable) so that the frame stays what they would read. frame_lock
+ * held. */
+static void cache_for_others_locked(struct page *page)
 {
-    size_t slot = page_swap_slot(page);
-    if (slot == SWAP_SLOT_NONE || swap_refs(slot) < 2 || frame_cache_find_locked(slot))
+    struct frame_key key;
+    if (!page_share_key(page, &key) || frame_cache_find_locked(&key))
         return;
-    frame_cache_add_locked(page->frame, slot);
+    frame_cache_add_locked(page->frame, &key);
     page->cow = page->writable;
 }
 
@@ -210,7 +220,7 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
     if (!f)
         goto out_idle;
     frame_add_page_locked(f, page);
-    cache_shared_slot_locked(page); /* a copy (fork) has no slot: never cached */
+    cache_for_others_locked(page); /* a copy (fork) has no key: never cached */
     frame_lock_release();
     err = fill(page, f->kva, arg);
     frame_lock_acquire();
@@ -280,7 +290,11 @@ int vm_copy_page(struct spt *dst, struct page *src)
     return src->ops->copy(dst, src);
 }
 
-int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
+/* child_page_new: a page of SRC's type (transmuted already, with INIT
+ * and AUX for a file page) at SRC's address in DST, fork's child, not
+ * resident, in *PAGE. ERR_NO_MEMORY, ERR_EXISTS. */
+static int child_page_new(struct spt *dst, struct page *src, vm_initializer *init,
+                          struct vm_aux *aux, struct page **out)
 {
     int type = page_type(src) | (src->executable ? VM_EXECUTABLE : 0);
     struct page *page = vm_page_new(dst, type, src->va, src->writable, init, aux);
@@ -291,7 +305,15 @@ int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, st
         vm_dealloc_page(page);
         return ERR_EXISTS;
     }
-    return vm_claim_copy(page, src);
+    *out = page;
+    return ERR_OK;
+}
+
+int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
+{
+    struct page *page;
+    int err = child_page_new(dst, src, init, aux, &page);
+    return err < 0 ? err : vm_claim_copy(page, src);
 }
 
 /* share_locked: PAGE (new, of a forked child, not resident) shares the
@@ -327,19 +349,14 @@ static int share_locked(struct page *page, struct page *src)
 
 int vm_share_page(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
 {
-    int type = page_type(src) | (src->executable ? VM_EXECUTABLE : 0);
-    struct page *page = vm_page_new(dst, type, src->va, src->writable, init, aux);
-    if (!page)
-        return ERR_NO_MEMORY;
-    uninit_transmute(page);
-    if (!spt_insert_page(dst, page)) {
-        vm_dealloc_page(page);
-        return ERR_EXISTS;
-    }
+    struct page *page;
+    int err = child_page_new(dst, src, init, aux, &page);
+    if (err < 0)
+        return err;
     frame_lock_acquire();
     while (src->busy)
         frame_wait_locked();
-    int err = share_locked(page, src);
+    err = share_locked(page, src);
     frame_lock_release();
     return err;
 }

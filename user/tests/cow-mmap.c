@@ -11,16 +11,6 @@
 #define WRITER_STATUS 31
 #define UNMAPPER_STATUS 32
 
-/* all_bytes: whether the SIZE bytes at P are all C. */
-static bool all_bytes(const char *p, size_t size, char c)
-{
-    for (size_t i = 0; i < size; i++) {
-        if (p[i] != c)
-            return false;
-    }
-    return true;
-}
-
 /* file_page0_is: whether the first page of the file open as FD holds C's. */
 static bool file_page0_is(int fd, char c)
 {
