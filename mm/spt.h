@@ -81,9 +81,10 @@ bool spt_covers(const struct spt *spt, uint64_t start, uint64_t end);
  * copy-on-write (vm_copy_page), except the stack pages the parent writes
  * as soon as fork returns: those holding [USER_RSP - SPT_FORK_HOT_STACK,
  * USER_RSP], the parent's user stack pointer, are copied now, so that
- * fork, not the parent's next write, fails when memory is short. Clean
- * file pages are read again by the child. ERR_NO_MEMORY, ERR_IO or a file
- * error (DST is then partly filled: spt_kill it). */
+ * fork, not the parent's next write, fails when memory is short. Dirty
+ * file pages are shared copy-on-write too, clean ones are read again by
+ * the child (vm_copy_page). ERR_NO_MEMORY, ERR_IO or a file error (DST is
+ * then partly filled: spt_kill it). */
 int spt_copy(struct spt *dst, struct spt *src, uint64_t user_rsp);
 /* spt_kill: destroy every page (dirty file pages written back, frames and
  * swap slots freed), the ranges, the mappings and the pml4. The caller

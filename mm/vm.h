@@ -83,9 +83,10 @@ void vm_dealloc_page(struct page *page);
 /* vm_copy_page: register in DST (fork's child) a copy of SRC, a page of
  * the current process: a page still uninit from a range is left to the
  * range (DST has the range too), other uninit pages are registered again,
- * clean file pages start unloaded, dirty ones are copied, anonymous pages
- * share SRC's frame or swap slot copy-on-write (vm_share_page).
- * ERR_NO_MEMORY, ERR_IO. */
+ * clean file pages start unloaded (text then finds the frame other copies
+ * of the program read: the shared-frame cache, frame.h), dirty file pages
+ * and anonymous pages share SRC's frame or swap slot copy-on-write
+ * (vm_share_page). ERR_NO_MEMORY, ERR_IO. */
 int vm_copy_page(struct spt *dst, struct page *src);
 /* vm_share_page: register in DST (fork's child) a page of SRC's type
  * (anon or file, transmuted already: INIT and AUX are the file type's
