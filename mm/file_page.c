@@ -15,6 +15,7 @@ static int file_backed_swap_in(struct page *page, void *kva);
 static int file_backed_swap_out(struct page *page);
 static void file_backed_destroy(struct page *page);
 static int file_backed_copy(struct spt *dst, struct page *src);
+static bool file_backed_share_key(const struct page *page, struct frame_key *key);
 
 static const struct page_operations file_ops = {
     .type = VM_FILE,
@@ -23,6 +24,7 @@ static const struct page_operations file_ops = {
     .destroy = file_backed_destroy,
     .copy = file_backed_copy,
     .swap_backed = false,
+    .share_key = file_backed_share_key,
 };
 
 void file_backed_initializer(struct page *page, enum vm_type type, void *kva)
@@ -75,8 +77,10 @@ static void file_backed_destroy(struct page *page)
 /* file_backed_copy: fork. A clean page holds nothing its file lacks: the
  * child reads it from the file itself when it first touches it (a page of
  * a range is left to the child's copy of the range). A dirty one is
- * copied, and stays dirty in the child. Either way the child's page uses
- * the child's aux (its own copy of a mapping). */
+ * shared copy-on-write (vm_share_page), dirty in both: whichever side
+ * writes it first gets a copy; each side writes back what its page holds
+ * (its own mapping's write-back). Either way the child's page uses the
+ * child's aux (its own copy of a mapping). */
 static int file_backed_copy(struct spt *dst, struct page *src)
 {
     struct vm_aux *aux = vm_aux_for_child(src->file.aux, dst);
@@ -88,9 +92,15 @@ static int file_backed_copy(struct spt *dst, struct page *src)
     bool dirty = src->frame && vm_page_is_dirty(src);
     frame_lock_release();
     if (dirty)
-        return vm_copy_contents(dst, src, src->file.load, aux);
+        return vm_share_page(dst, src, src->file.load, aux);
     if (src->from_range)
         return ERR_OK;
     return vm_alloc_page_with_initializer(dst, VM_FILE | (src->executable ? VM_EXECUTABLE : 0),
                                           src->va, src->writable, src->file.load, aux);
+}
+
+/* file_backed_share_key: what its aux says (shared text). */
+static bool file_backed_share_key(const struct page *page, struct frame_key *key)
+{
+    return vm_aux_share_key(page, page->file.aux, key);
 }

@@ -9,11 +9,16 @@
  * clean; the hand then goes back to just after it. Pinned frames, and the
  * frames of the last FRAME_RECENT_CLAIMS claims (frame.h), are skipped.
  *
- * Eviction of a victim: under frame_lock the page becomes busy, its frame
- * pinned, and its PTE is removed (the dirty bit joins page->dirty); then,
- * without the lock, the type's swap_out saves it; then under the lock the
- * page loses its frame. If swap_out fails (swap full), the page is mapped
- * again as it was and the search fails. A victim that has to be written
+ * A frame shared by several pages (fork, copy-on-write) counts as accessed
+ * if any of its PTEs was, as dirty if any page is (frame_is_dirty).
+ *
+ * Eviction of a victim: under frame_lock every page mapping it becomes
+ * busy, its frame pinned, and every PTE of it is removed (the dirty bits
+ * join page->dirty, which is then the same for all: dirty if any was);
+ * then, without the lock, the type's swap_out saves it once, for all its
+ * pages (an anonymous frame: one swap slot every page holds); then under
+ * the lock the pages lose the frame. If swap_out fails (swap full), the
+ * pages are mapped again as they were and the search fails. A victim that has to be written
  * takes up to EVICT_BATCH - 1 more victims along (swap writes are combined,
  * see swap_plug); the frames they free serve the next faults. */
 #include "kernel/cmdline.h"
@@ -31,6 +36,7 @@ static struct condvar frame_cond; /* a page stopped being busy, a frame was unpi
 static struct list ring;          /* every user frame */
 static struct list_node *hand;    /* next frame the clock looks at (or the ring's head) */
 static size_t frames_used;
+static struct hash frame_cache; /* cached frames by cache_key (frame.h) */
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
 
@@ -42,8 +48,22 @@ static size_t frames_used;
 #define EVICT_IO_RETRIES  3 /* evictions that failed to write, before giving up */
 
 
+static uint64_t cache_hash(const struct hash_node *n)
+{
+    const struct frame_key *k = &hash_entry(n, struct frame, cache_node)->cache_key;
+    return hash_u64(k->space ^ hash_u64(k->index));
+}
+
+static bool cache_eq(const struct hash_node *a, const struct hash_node *b)
+{
+    const struct frame_key *x = &hash_entry(a, struct frame, cache_node)->cache_key;
+    const struct frame_key *y = &hash_entry(b, struct frame, cache_node)->cache_key;
+    return x->space == y->space && x->index == y->index;
+}
+
 void frame_init(void)
 {
+    hash_init(&frame_cache, cache_hash, cache_eq);
     lock_init(&frame_lock);
     cond_init(&frame_cond);
     list_init(&ring);
@@ -84,9 +104,101 @@ static struct frame *frame_new_locked(void)
         return NULL;
     }
     *f = (struct frame){.kva = phys_to_virt(pa), .pinned = true};
+    list_init(&f->pages);
     list_insert_before(hand, &f->node); /* the hand reaches it last */
     frames_used++;
     return f;
+}
+
+void frame_add_page_locked(struct frame *frame, struct page *page)
+{
+    ASSERT(!page->frame);
+    list_push_back(&frame->pages, &page->frame_node);
+    frame->refs++;
+    page->frame = frame;
+}
+
+unsigned frame_remove_page_locked(struct page *page)
+{
+    struct frame *f = page->frame;
+    ASSERT(f && f->refs > 0);
+    list_remove(&page->frame_node);
+    page->frame = NULL;
+    if (--f->refs == 0)
+        frame_cache_drop_locked(f);
+    return f->refs;
+}
+
+struct frame *frame_cache_find_locked(const struct frame_key *key)
+{
+    struct frame probe = {.cache_key = *key};
+    struct hash_node *n = hash_find(&frame_cache, &probe.cache_node);
+    return n ? hash_entry(n, struct frame, cache_node) : NULL;
+}
+
+void frame_cache_add_locked(struct frame *frame, const struct frame_key *key)
+{
+    ASSERT(!frame->cached);
+    frame->cache_key = *key;
+    frame->cached = hash_insert(&frame_cache, &frame->cache_node) == NULL;
+}
+
+void frame_cache_drop_locked(struct frame *frame)
+{
+    if (!frame->cached)
+        return;
+    hash_remove(&frame_cache, &frame->cache_node);
+    frame->cached = false;
+}
+
+struct page *frame_first_page(const struct frame *frame)
+{
+    if (list_empty(&frame->pages))
+        return NULL;
+    return list_entry(list_front(&frame->pages), struct page, frame_node);
+}
+
+/* pages_busy: whether any page mapping F is busy. */
+static bool pages_busy(const struct frame *f)
+{
+    struct page *page;
+    frame_for_each_page(page, f)
+    {
+        if (page->busy)
+            return true;
+    }
+    return false;
+}
+
+/* frame_busy: whether F is pinned, without pages, or any page of it busy
+ * (I/O or a change in flight: no victim now). */
+static bool frame_busy(const struct frame *f)
+{
+    return f->pinned || f->refs == 0 || pages_busy(f);
+}
+
+/* frame_test_and_clear_accessed: whether any page mapping F accessed it
+ * since the last call (every PTE's accessed bit is cleared). */
+static bool frame_test_and_clear_accessed(struct frame *f)
+{
+    bool accessed = false;
+    struct page *page;
+    frame_for_each_page(page, f)
+        accessed |= vm_page_test_and_clear_accessed(page);
+    return accessed;
+}
+
+/* frame_is_dirty: whether F's contents differ from its pages' backing
+ * copy (any page dirty, or any PTE's dirty bit). */
+static bool frame_is_dirty(struct frame *f)
+{
+    struct page *page;
+    frame_for_each_page(page, f)
+    {
+        if (vm_page_is_dirty(page))
+            return true;
+    }
+    return false;
 }
 
 /* clock_advance: move the hand one frame on; the frame it passed. */
@@ -122,9 +234,9 @@ static bool recent(const struct frame *f)
  * page that goes back to its file). */
 static bool eligible(struct frame *f, bool no_swap)
 {
-    if (f->pinned || !f->page || f->page->busy || recent(f))
+    if (frame_busy(f) || recent(f))
         return false;
-    return !no_swap || !f->page->ops->swap_backed || !vm_page_is_dirty(f->page);
+    return !no_swap || !frame_first_page(f)->ops->swap_backed || !frame_is_dirty(f);
 }
 
 /* clock_pick_locked: the victim (see the file comment), or NULL when no
@@ -144,28 +256,37 @@ static struct frame *clock_pick_locked(bool no_swap, bool *busy)
         if (dirty && (step == n || window++ == CLOCK_CLEAN_WINDOW))
             return clock_stop_at(dirty);
         struct frame *f = clock_advance();
-        if (f->pinned || !f->page || f->page->busy)
+        if (frame_busy(f))
             *busy = true;
         if (!eligible(f, no_swap))
             continue;
-        if (vm_page_test_and_clear_accessed(f->page)) {
+        if (frame_test_and_clear_accessed(f)) {
             fallback = fallback ? fallback : f;
             continue;
         }
-        if (!vm_page_is_dirty(f->page))
+        if (!frame_is_dirty(f))
             return clock_stop_at(f);
         dirty = dirty ? dirty : f;
     }
     return dirty || fallback ? clock_stop_at(dirty ? dirty : fallback) : NULL;
 }
 
-/* take_victim_locked: VICTIM's page is being evicted: busy, its frame
- * pinned, unmapped (its dirty bit saved in page->dirty). */
+/* take_victim_locked: VICTIM is being evicted: pinned, every page of it
+ * busy and unmapped, with the same page->dirty (dirty if any PTE or page
+ * was). */
 static void take_victim_locked(struct frame *victim)
 {
+    bool dirty = false;
+    struct page *page;
     victim->pinned = true;
-    victim->page->busy = true;
-    vm_page_unmap(victim->page);
+    frame_for_each_page(page, victim)
+    {
+        page->busy = true;
+        vm_page_unmap(page);
+        dirty |= page->dirty;
+    }
+    frame_for_each_page(page, victim)
+        page->dirty = dirty;
 }
 
 /* pick_more_locked: after V[0] (a dirty victim, taken), more victims for
@@ -185,22 +306,25 @@ static size_t pick_more_locked(struct frame **v)
     return n;
 }
 
-/* finish_victim_locked: the end of V's eviction: on success the page has
- * lost its frame, which is returned (pinned, empty); on failure (ERR) the
- * page is mapped again, still holding its frame, and NULL is returned. */
+/* finish_victim_locked: the end of V's eviction: on success its pages
+ * have lost it and it is returned (pinned, empty); on failure (ERR) the
+ * pages are mapped again, still holding it, and NULL is returned. */
 static struct frame *finish_victim_locked(struct frame *v, int err)
 {
-    struct page *page = v->page;
-    page->busy = false;
-    if (err < 0) {
-        if (vm_page_map(page) < 0)
+    struct page *page;
+    frame_for_each_page(page, v)
+    {
+        page->busy = false;
+        if (err < 0 && vm_page_map(page) < 0)
             panic("finish_victim_locked: cannot map 0x%lx again", page->va);
+    }
+    if (err < 0) {
         v->pinned = false;
         return NULL;
     }
     vm_count(VM_STAT_EVICTION);
-    page->frame = NULL;
-    v->page = NULL;
+    while ((page = frame_first_page(v)))
+        frame_remove_page_locked(page);
     return v;
 }
 
@@ -216,20 +340,20 @@ static struct frame *evict_locked(struct frame *first, int *err)
     bool written[EVICT_BATCH]; /* its swap_out had contents to write */
     take_victim_locked(first);
     v[0] = first;
-    size_t n = vm_page_is_dirty(first->page) ? pick_more_locked(v) : 1;
+    size_t n = frame_first_page(first)->dirty ? pick_more_locked(v) : 1;
     for (size_t i = 0; i < n; i++)
-        written[i] = v[i]->page->dirty;
+        written[i] = frame_first_page(v[i])->dirty;
     lock_release(&frame_lock);
     swap_plug();
     for (size_t i = 0; i < n; i++)
-        errs[i] = swap_out(v[i]->page);
+        errs[i] = swap_out(frame_first_page(v[i]));
     if (swap_unplug() < 0) {
         /* a combined write failed: write those pages again one by one, so
          * that each failure lands on its own page (and its slot) */
         for (size_t i = 0; i < n; i++) {
             if (errs[i] == ERR_OK && written[i]) {
-                v[i]->page->dirty = true;
-                errs[i] = swap_out(v[i]->page);
+                frame_first_page(v[i])->dirty = true;
+                errs[i] = swap_out(frame_first_page(v[i]));
             }
         }
     }
@@ -293,6 +417,7 @@ struct frame *vm_get_frame(int *err)
 
 void frame_free_locked(struct frame *frame)
 {
+    frame_cache_drop_locked(frame);
     if (hand == &frame->node)
         hand = hand->next;
     list_remove(&frame->node);
@@ -308,9 +433,13 @@ size_t frame_drop_swap_copies(void)
     lock_acquire(&frame_lock);
     list_for_each(node, &ring)
     {
-        struct page *page = list_entry(node, struct frame, node)->page;
-        if (page && !page->busy && page->ops->drop_copy)
+        struct frame *f = list_entry(node, struct frame, node);
+        struct page *page = frame_first_page(f);
+        if (!page || !page->ops->drop_copy || pages_busy(f))
+            continue;
+        frame_for_each_page(page, f)
             n += page->ops->drop_copy(page);
+        frame_cache_drop_locked(f); /* its pages hold the slot no more */
     }
     lock_release(&frame_lock);
     return n;

@@ -1,5 +1,9 @@
-/* The frame table: every frame that backs a user page, with the page it
- * holds, on a ring that a clock hand sweeps to pick eviction victims.
+/* The frame table: every frame that backs a user page, with the pages
+ * that map it (its reverse map: one page, or several after fork shared
+ * it copy-on-write), on a ring that a clock hand sweeps to pick eviction
+ * victims. A shared frame is evicted from all its pages at once: it is
+ * unmapped everywhere and its contents go to ONE swap slot that every
+ * page then holds (swap slots are reference counted, mm/swap.h).
  *
  * frame_lock guards the ring, the hand, every frame's fields and the [F]
  * fields of every struct page (frame, busy, dirty), and every change of a
@@ -21,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "kernel/hash.h"
 #include "kernel/list.h"
 #include "mm/page.h"
 
@@ -34,9 +39,21 @@
  * frames or fewer leaves nothing to evict. */
 #define FRAME_RECENT_CLAIMS 8
 
+/* What a frame's contents are, for the shared-frame cache (below): the
+ * pages that would read the same contents map that frame instead. */
+struct frame_key {
+    uintptr_t space; /* FRAME_KEY_SWAP, or the object read (an executable's inode) */
+    uint64_t index;  /* the swap slot, or the page's user address */
+};
+#define FRAME_KEY_SWAP ((uintptr_t)1) /* the space of swap slots (no object lies at 1) */
+
 struct frame {
     void *kva;             /* direct-map address of the frame */
-    struct page *page;     /* the page it holds, NULL while changing hands */
+    struct list pages;     /* [F] the pages mapping it (page.frame_node); empty while changing hands */
+    unsigned refs;         /* [F] how many pages are on `pages` */
+    bool cached;                 /* [F] in the shared-frame cache, under cache_key */
+    struct frame_key cache_key;  /* [F] what it holds, while cached */
+    struct hash_node cache_node; /* [F] in the shared-frame cache */
     struct list_node node; /* in the clock ring */
     bool pinned;           /* I/O or copy in flight: not a victim */
     uint64_t claim_seq;    /* value of the claim counter when it was handed out */
@@ -59,7 +76,43 @@ void frame_wake_locked(void);
  * can be evicted (nothing evictable, swap full or absent), ERR_IO when the
  * victim could not be written (it stays resident). */
 struct frame *vm_get_frame(int *err);
-/* frame_free_locked: FRAME's page is gone: off the ring, back to RAM. */
+/* frame_add_page_locked: PAGE (no frame) maps FRAME from now on: PAGE
+ * joins FRAME's reverse map and PAGE->frame is FRAME. frame_lock held. */
+void frame_add_page_locked(struct frame *frame, struct page *page);
+/* frame_remove_page_locked: PAGE (unmapped already) no longer maps its
+ * frame: PAGE leaves the reverse map, PAGE->frame is NULL. Returns how
+ * many pages still map the frame (0: the caller frees it). frame_lock
+ * held. */
+unsigned frame_remove_page_locked(struct page *page);
+/* frame_first_page: one page mapping FRAME (the first of its reverse
+ * map), or NULL. frame_lock held, or FRAME pinned with its pages busy. */
+struct page *frame_first_page(const struct frame *frame);
+/* frame_for_each_page: PG (a struct page *) runs over the pages mapping
+ * FR (same rules as frame_first_page; the body must not change the map). */
+#define frame_for_each_page(pg, fr)                                                           \
+    for (struct list_node *frame_n_ = (fr)->pages.head.next;                                  \
+         frame_n_ != &(fr)->pages.head &&                                                     \
+         ((pg) = list_entry(frame_n_, struct page, frame_node), true);                        \
+         frame_n_ = frame_n_->next)
+/* The shared-frame cache: a frame whose contents other pages would read
+ * too is found by its key (page_operations.share_key), so that they map
+ * it instead of reading their own copy:
+ *   - the swap cache: a frame read from a swap slot that several pages
+ *     hold (fork shared it); it is clean, every page of it holds the
+ *     slot, mapped read-only (cow);
+ *   - shared text: a read-only page of an executable, by inode and
+ *     address: every running copy of the program maps the same frame.
+ * A frame leaves the cache when a write makes it private, when its pages
+ * give their slot up (frame_drop_swap_copies), and when its last page
+ * leaves it. frame_lock held for all three calls. */
+/* frame_cache_find_locked: the frame cached under KEY, or NULL. */
+struct frame *frame_cache_find_locked(const struct frame_key *key);
+/* frame_cache_add_locked: FRAME (not cached) holds what KEY names, as
+ * every page of it does; nothing if KEY has a frame already. */
+void frame_cache_add_locked(struct frame *frame, const struct frame_key *key);
+/* frame_cache_drop_locked: FRAME leaves the cache (if it is in it). */
+void frame_cache_drop_locked(struct frame *frame);
+/* frame_free_locked: FRAME's pages are gone: off the ring, back to RAM. */
 void frame_free_locked(struct frame *frame);
 /* frame_drop_swap_copies: swap is full: every resident page not busy that
  * keeps a copy of its contents in swap gives it up (drop_copy). Returns

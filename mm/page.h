@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "kernel/hash.h"
+#include "kernel/list.h"
 
 enum vm_type {
     VM_UNINIT = 0, /* not loaded yet: becomes its uninit.type on first fault */
@@ -38,6 +39,7 @@ enum vm_type {
 
 struct page;
 struct frame;
+struct frame_key;
 struct spt;
 
 /* Reference-counted data an initializer needs (a loaded executable, a
@@ -55,7 +57,14 @@ struct vm_aux {
      * forked child's table, uses in AUX's place (borrowed: no new
      * reference), or NULL if DST has none (out of memory). */
     struct vm_aux *(*for_child)(struct vm_aux *aux, struct spt *dst);
+    /* share_key (NULL: none): the key of the contents of PAGE, a
+     * read-only page AUX fills, which are the same for every page of
+     * that key (an executable's text): see page_operations.share_key. */
+    bool (*share_key)(const struct page *page, struct vm_aux *aux, struct frame_key *key);
 };
+/* vm_aux_share_key: AUX's share_key for PAGE (read-only pages only);
+ * false without one. */
+bool vm_aux_share_key(const struct page *page, struct vm_aux *aux, struct frame_key *key);
 /* vm_aux_get: one more reference to AUX (NULL is allowed); returns AUX. */
 struct vm_aux *vm_aux_get(struct vm_aux *aux);
 /* vm_aux_put: drop a reference; the last one calls AUX->release. May
@@ -90,8 +99,15 @@ struct page_operations {
      * held; may sleep. */
     void (*destroy)(struct page *page);
     /* copy: register in DST (a forked child's table) the child's copy of
-     * SRC, a page of the current process (see vm_copy_page). */
+     * SRC, a page of the current process (see vm_copy_page): shared
+     * copy-on-write or registered again, never copied byte by byte
+     * unless the type says so. */
     int (*copy)(struct spt *dst, struct page *src);
+    /* share (may be NULL): PAGE, a forked child's page just made of
+     * SRC's type, now shares SRC's contents (vm_share_page): it takes
+     * what the type keeps of them besides the frame (a reference to
+     * SRC's swap slot). frame_lock held; SRC not busy. */
+    void (*share)(struct page *page, struct page *src);
     /* swap_backed: an evicted dirty page needs a swap slot (anonymous
      * pages); a file page goes back to its file instead. */
     bool swap_backed;
@@ -99,6 +115,11 @@ struct page_operations {
      * held): give up the copy of its contents kept in swap, if any (the
      * page becomes dirty). Returns whether it had one. */
     bool (*drop_copy)(struct page *page);
+    /* share_key (may be NULL: never): whether PAGE's contents, once read,
+     * are what other pages would read too (a swap slot other pages hold,
+     * a read-only page of an executable), and then their key in *KEY
+     * (the shared-frame cache, mm/frame.h). frame_lock held. */
+    bool (*share_key)(const struct page *page, struct frame_key *key);
 };
 
 /* An uninit page: what it becomes and how it is filled. */
@@ -131,8 +152,13 @@ struct page {
     const struct page_operations *ops;
     struct spt *spt;                  /* the table holding it (and its pml4) */
     struct frame *frame;              /* [F] resident frame, or NULL */
+    struct list_node frame_node;      /* [F] in frame->pages (the reverse map) */
     bool busy;                        /* [F] being filled, evicted or copied */
     bool dirty;                       /* [F] contents differ from the backing copy */
+    bool cow;                         /* [F] writable page whose contents (frame or slot)
+                                       * fork shared: mapped read-only until its first
+                                       * write copies them or, when no other page
+                                       * shares them any more, makes it writable */
     bool writable;
     bool executable;
     bool from_range;                  /* made from an spt range on first touch */

@@ -167,7 +167,15 @@ int spt_add_range(struct spt *spt, uint64_t start, uint64_t end, int type, bool 
     return ERR_OK;
 }
 
-int spt_copy(struct spt *dst, struct spt *src)
+/* hot_stack_page: whether PAGE is an anonymous page that holds part of
+ * [USER_RSP - SPT_FORK_HOT_STACK, USER_RSP] (see spt_copy). */
+static bool hot_stack_page(const struct page *page, uint64_t user_rsp)
+{
+    uint64_t low = PAGE_ROUND_DOWN(user_rsp - SPT_FORK_HOT_STACK);
+    return page_type(page) == VM_ANON && page->va >= low && page->va <= user_rsp;
+}
+
+int spt_copy(struct spt *dst, struct spt *src, uint64_t user_rsp)
 {
     int err = mmap_copy(dst, src);
     if (err < 0)
@@ -184,7 +192,11 @@ int spt_copy(struct spt *dst, struct spt *src)
     }
     struct hash_iter it;
     for (struct hash_node *n = hash_first(&it, &src->pages); n; n = hash_next(&it)) {
-        err = vm_copy_page(dst, hash_entry(n, struct page, node));
+        struct page *page = hash_entry(n, struct page, node);
+        if (hot_stack_page(page, user_rsp))
+            err = vm_copy_contents(dst, page, NULL, NULL);
+        else
+            err = vm_copy_page(dst, page);
         if (err < 0)
             return err;
     }

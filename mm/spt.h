@@ -36,6 +36,10 @@ struct spt_range {
     struct vm_aux *aux; /* a reference */
 };
 
+/* Bytes below the parent's user rsp that fork copies rather than shares
+ * (spt_copy): what returning from fork and calling on (wait) may push. */
+#define SPT_FORK_HOT_STACK 256
+
 /* spt_init: an empty table with a new pml4 (kernel half shared).
  * ERR_NO_MEMORY. */
 int spt_init(struct spt *spt);
@@ -73,10 +77,15 @@ int spt_add_range(struct spt *spt, uint64_t start, uint64_t end, int type, bool 
 bool spt_covers(const struct spt *spt, uint64_t start, uint64_t end);
 /* spt_copy: give DST (empty, from spt_init) a copy of every page of SRC,
  * the current process's table (fork): its mappings (mmap_copy), ranges and
- * untouched pages stay untouched, resident and swapped-out pages are
- * copied (clean file pages are read again by the child). ERR_NO_MEMORY,
- * ERR_IO or a file error (DST is then partly filled: spt_kill it). */
-int spt_copy(struct spt *dst, struct spt *src);
+ * untouched pages stay untouched, anonymous pages are shared
+ * copy-on-write (vm_copy_page), except the stack pages the parent writes
+ * as soon as fork returns: those holding [USER_RSP - SPT_FORK_HOT_STACK,
+ * USER_RSP], the parent's user stack pointer, are copied now, so that
+ * fork, not the parent's next write, fails when memory is short. Dirty
+ * file pages are shared copy-on-write too, clean ones are read again by
+ * the child (vm_copy_page). ERR_NO_MEMORY, ERR_IO or a file error (DST is
+ * then partly filled: spt_kill it). */
+int spt_copy(struct spt *dst, struct spt *src, uint64_t user_rsp);
 /* spt_kill: destroy every page (dirty file pages written back, frames and
  * swap slots freed), the ranges, the mappings and the pml4. The caller
  * must not run on SPT's pml4 any more. May sleep. */

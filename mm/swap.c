@@ -26,6 +26,7 @@
 
 static struct block_device *swap_dev;
 static struct bitmap *swap_map; /* bit set = slot in use */
+static uint32_t *slot_refs;     /* references to each slot in use (swap_lock) */
 static size_t swap_used;
 static size_t swap_bad; /* slots a write failed on: kept out of use for good */
 static struct spinlock swap_lock = {.name = "swap"};
@@ -52,8 +53,14 @@ void swap_init(void)
     size_t slots = swap_dev ? swap_dev->sector_count / SWAP_SECTORS_PER_SLOT : 0;
     lock_init(&cluster_lock);
     lock_init(&read_lock);
-    if (slots)
+    if (slots) {
         swap_map = bitmap_create(slots);
+        slot_refs = kzalloc(slots * sizeof *slot_refs);
+    }
+    if (!slot_refs && swap_map) {
+        bitmap_destroy(swap_map);
+        swap_map = NULL;
+    }
     if (swap_map) { /* NULL buffers: no combining, no read window */
         cluster_buf = kmalloc(SWAP_CLUSTER_PAGES * PAGE_SIZE);
         read_buf = kmalloc(SWAP_CLUSTER_PAGES * PAGE_SIZE);
@@ -74,8 +81,10 @@ size_t swap_alloc(void)
         return SWAP_SLOT_NONE;
     spin_lock(&swap_lock);
     size_t slot = bitmap_scan_and_flip(swap_map, 0, 1, false);
-    if (slot != BITMAP_ERROR)
+    if (slot != BITMAP_ERROR) {
         swap_used++;
+        slot_refs[slot] = 1;
+    }
     spin_unlock(&swap_lock);
     return slot == BITMAP_ERROR ? SWAP_SLOT_NONE : slot;
 }
@@ -92,15 +101,44 @@ static void read_window_drop(size_t first, size_t count)
     lock_release(&read_lock);
 }
 
-void swap_free(size_t slot)
+/* slot_in_use: whether SLOT is allocated and referenced (swap_lock held). */
+static bool slot_in_use(size_t slot)
 {
-    read_window_drop(slot, 1);
+    return swap_map && slot < bitmap_size(swap_map) && bitmap_test(swap_map, slot) &&
+           slot_refs[slot] > 0;
+}
+
+void swap_dup(size_t slot)
+{
     spin_lock(&swap_lock);
-    if (!swap_map || slot >= bitmap_size(swap_map) || !bitmap_test(swap_map, slot))
-        panic("swap_free: slot %lu is not in use", slot);
-    bitmap_reset(swap_map, slot);
-    swap_used--;
+    if (!slot_in_use(slot))
+        panic("swap_dup: slot %lu is not in use", slot);
+    slot_refs[slot]++;
     spin_unlock(&swap_lock);
+}
+
+unsigned swap_refs(size_t slot)
+{
+    spin_lock(&swap_lock);
+    unsigned n = slot_in_use(slot) ? slot_refs[slot] : 0;
+    spin_unlock(&swap_lock);
+    return n;
+}
+
+bool swap_free(size_t slot)
+{
+    spin_lock(&swap_lock);
+    if (!slot_in_use(slot))
+        panic("swap_free: slot %lu is not in use", slot);
+    bool last = --slot_refs[slot] == 0;
+    if (last) {
+        bitmap_reset(swap_map, slot);
+        swap_used--;
+    }
+    spin_unlock(&swap_lock);
+    if (last)
+        read_window_drop(slot, 1);
+    return last;
 }
 
 /* read_pages: COUNT pages from the slots from FIRST into KVA, one request. */
@@ -219,8 +257,9 @@ void swap_mark_bad(size_t slot)
 {
     read_window_drop(slot, 1);
     spin_lock(&swap_lock);
-    if (!swap_map || slot >= bitmap_size(swap_map) || !bitmap_test(swap_map, slot))
+    if (!slot_in_use(slot))
         panic("swap_mark_bad: slot %lu is not in use", slot);
+    slot_refs[slot] = 0;
     swap_used--;
     swap_bad++;
     spin_unlock(&swap_lock);

@@ -16,6 +16,7 @@ static int uninit_initialize(struct page *page, void *kva);
 static int uninit_swap_out(struct page *page);
 static void uninit_destroy(struct page *page);
 static int uninit_copy(struct spt *dst, struct page *src);
+static bool uninit_share_key(const struct page *page, struct frame_key *key);
 
 static const struct page_operations uninit_ops = {
     .type = VM_UNINIT,
@@ -23,6 +24,7 @@ static const struct page_operations uninit_ops = {
     .swap_out = uninit_swap_out,
     .destroy = uninit_destroy,
     .copy = uninit_copy,
+    .share_key = uninit_share_key,
 };
 
 void uninit_new(struct page *page, uint64_t va, vm_initializer *init, enum vm_type type,
@@ -86,4 +88,10 @@ static int uninit_copy(struct spt *dst, struct page *src)
         return ERR_NO_MEMORY;
     return vm_alloc_page_with_initializer(dst, u->type | (src->executable ? VM_EXECUTABLE : 0),
                                           src->va, src->writable, u->init, aux);
+}
+
+/* uninit_share_key: what its loader's aux says (shared text). */
+static bool uninit_share_key(const struct page *page, struct frame_key *key)
+{
+    return vm_aux_share_key(page, page->uninit.aux, key);
 }

@@ -4,14 +4,21 @@
  *   - no page registered: stack growth if the address is at or above
  *     rsp - 8 (ABI.md; a push faults 8 bytes below rsp) and within
  *     USER_STACK_LIMIT below USER_STACK, else a bad address;
- *   - a page that does not allow the access (write to read-only, a
- *     present page: protection): the process is at fault;
+ *   - a write to a present page mapped read-only because fork shared it
+ *     (page->cow): copy-on-write (cow_fault): the page gets a frame of
+ *     its own holding a copy, or, when no other page maps its frame any
+ *     more, the frame is simply made writable;
+ *   - any other access the page does not allow (write to read-only,
+ *     execution of a NX page, other present faults: protection): the
+ *     process is at fault;
  *   - a page without a frame (uninit, evicted): vm_do_claim_page.
  * vm_do_claim_page marks the page busy, gets a frame (evicting another
  * page if needed), fills it with no lock held (swap_in: the initializer of
  * an uninit page, the swap slot of an anonymous one, the file of a file
  * page), then maps it: writable only if the page is, NX unless it is
- * executable. */
+ * executable (read-only while shared copy-on-write). A page whose swap
+ * slot other pages share maps the frame already read from that slot for
+ * them, if any (the swap cache, frame.h), instead of reading it again. */
 #include "kernel/cmdline.h"
 #include "kernel/errors.h"
 #include "kernel/panic.h"
@@ -81,6 +88,11 @@ struct vm_aux *vm_aux_for_child(struct vm_aux *aux, struct spt *dst)
     return aux && aux->for_child ? aux->for_child(aux, dst) : aux;
 }
 
+bool vm_aux_share_key(const struct page *page, struct vm_aux *aux, struct frame_key *key)
+{
+    return !page->writable && aux && aux->share_key && aux->share_key(page, aux, key);
+}
+
 struct page *vm_page_new(struct spt *spt, int type, uint64_t va, bool writable,
                          vm_initializer *init, struct vm_aux *aux)
 {
@@ -114,7 +126,8 @@ int vm_alloc_page_with_initializer(struct spt *spt, int type, uint64_t va, bool 
  * PTE bits. Callers hold frame_lock. */
 static uint64_t page_pte_flags(const struct page *page)
 {
-    return PTE_USER | (page->writable ? PTE_WRITABLE : 0) | (page->executable ? 0 : PTE_NX);
+    bool writable = page->writable && !page->cow;
+    return PTE_USER | (writable ? PTE_WRITABLE : 0) | (page->executable ? 0 : PTE_NX);
 }
 
 int vm_page_map(struct page *page)
@@ -141,6 +154,58 @@ bool vm_page_is_dirty(struct page *page)
 /* A way to fill a frame being claimed: swap_in, or a copy for fork. */
 typedef int fill_fn(struct page *page, void *kva, void *arg);
 
+/* page_share_key: whether other pages may read what PAGE reads (its
+ * key in *KEY: a shared swap slot, an executable's text page). */
+static bool page_share_key(const struct page *page, struct frame_key *key)
+{
+    return page->ops->share_key && page->ops->share_key(page, key);
+}
+
+/* claim_cached_locked: PAGE (not resident, not busy) would read what a
+ * frame of the shared-frame cache holds already (frame.h: a swap slot
+ * fork shared, a text page of a running executable): PAGE maps that frame
+ * too, read-only (cow if writable), and nothing is read. An uninit page
+ * transmutes on the way (this cannot release its aux: the page keeps a
+ * reference). Returns whether there was such a frame (*ERR: ERR_OK, or
+ * ERR_NO_MEMORY when PAGE's table could not map it). Waits while that
+ * frame is pinned (being filled, evicted or freed). frame_lock held. */
+static bool claim_cached_locked(struct page *page, int *err)
+{
+    struct frame_key key;
+    struct frame *f = NULL;
+    while (page_share_key(page, &key) && (f = frame_cache_find_locked(&key)) && f->pinned)
+        frame_wait_locked();
+    if (!f)
+        return false;
+    if (page_type(page) == VM_UNINIT)
+        uninit_transmute(page);
+    frame_add_page_locked(f, page);
+    page->cow = page->writable;
+    page->dirty = false;
+    *err = vm_page_map(page);
+    if (*err < 0) {
+        frame_remove_page_locked(page);
+        page->cow = false;
+    }
+    return true;
+}
+
+/* cache_for_others_locked: PAGE's new frame (pinned, not filled yet) is
+ * about to be read with what other pages would read too (a swap slot
+ * fork shared, a text page): the frame joins the shared-frame cache at
+ * once, so that they wait for this read and map the same frame
+ * (claim_cached_locked), and PAGE will be mapped read-only (cow if
+ * writable) so that the frame stays what they would read. frame_lock
+ * held. */
+static void cache_for_others_locked(struct page *page)
+{
+    struct frame_key key;
+    if (!page_share_key(page, &key) || frame_cache_find_locked(&key))
+        return;
+    frame_cache_add_locked(page->frame, &key);
+    page->cow = page->writable;
+}
+
 /* claim: the body of vm_do_claim_page with FILL(page, kva, ARG). */
 static int claim(struct page *page, fill_fn *fill, void *arg)
 {
@@ -148,21 +213,21 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
     frame_lock_acquire();
     while (page->busy)
         frame_wait_locked();
-    if (page->frame)
-        goto out; /* resident already */
+    if (page->frame || claim_cached_locked(page, &err))
+        goto out; /* resident already, or shares a frame read for others */
     page->busy = true;
     struct frame *f = vm_get_frame(&err);
     if (!f)
         goto out_idle;
-    f->page = page;
-    page->frame = f;
+    frame_add_page_locked(f, page);
+    cache_for_others_locked(page); /* a copy (fork) has no key: never cached */
     frame_lock_release();
     err = fill(page, f->kva, arg);
     frame_lock_acquire();
     if (err == ERR_OK)
         err = vm_page_map(page);
     if (err < 0) {
-        page->frame = NULL;
+        frame_remove_page_locked(page);
         frame_free_locked(f);
     } else {
         f->pinned = false; /* mapped: it may be a victim now */
@@ -225,7 +290,11 @@ int vm_copy_page(struct spt *dst, struct page *src)
     return src->ops->copy(dst, src);
 }
 
-int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
+/* child_page_new: a page of SRC's type (transmuted already, with INIT
+ * and AUX for a file page) at SRC's address in DST, fork's child, not
+ * resident, in *PAGE. ERR_NO_MEMORY, ERR_EXISTS. */
+static int child_page_new(struct spt *dst, struct page *src, vm_initializer *init,
+                          struct vm_aux *aux, struct page **out)
 {
     int type = page_type(src) | (src->executable ? VM_EXECUTABLE : 0);
     struct page *page = vm_page_new(dst, type, src->va, src->writable, init, aux);
@@ -236,12 +305,128 @@ int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, st
         vm_dealloc_page(page);
         return ERR_EXISTS;
     }
-    return vm_claim_copy(page, src);
+    *out = page;
+    return ERR_OK;
 }
 
-/* vm_dealloc_page: the page is made busy and, if resident, unmapped with
- * its frame pinned, so that destroy can still read the frame (write-back)
- * with no lock held; the frame is freed after. */
+int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
+{
+    struct page *page;
+    int err = child_page_new(dst, src, init, aux, &page);
+    return err < 0 ? err : vm_claim_copy(page, src);
+}
+
+/* share_locked: PAGE (new, of a forked child, not resident) shares the
+ * contents of SRC (not busy): its frame, mapped read-only in both when
+ * the page is writable (cow), and what the type keeps (ops->share).
+ * frame_lock held. ERR_NO_MEMORY (PAGE's table could not map it: PAGE
+ * is left as it was). */
+static int share_locked(struct page *page, struct page *src)
+{
+    bool cow = src->writable;
+    if (src->frame) {
+        src->dirty = vm_page_is_dirty(src);
+        frame_add_page_locked(src->frame, page);
+        page->cow = cow;
+        int err = vm_page_map(page);
+        if (err < 0) {
+            frame_remove_page_locked(page);
+            page->cow = false;
+            return err;
+        }
+        if (cow && !src->cow) {
+            src->cow = true;
+            if (vm_page_map(src) < 0) /* read-only now; its table is there */
+                panic("share_locked: cannot map 0x%lx again", src->va);
+        }
+    }
+    page->cow = src->cow = cow;
+    page->dirty = src->dirty;
+    if (page->ops->share)
+        page->ops->share(page, src);
+    return ERR_OK;
+}
+
+int vm_share_page(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
+{
+    struct page *page;
+    int err = child_page_new(dst, src, init, aux, &page);
+    if (err < 0)
+        return err;
+    frame_lock_acquire();
+    while (src->busy)
+        frame_wait_locked();
+    err = share_locked(page, src);
+    frame_lock_release();
+    return err;
+}
+
+/* make_private_locked: PAGE (cow, resident) is the only page of its frame
+ * now (a copy, or the last sharer): mapped writable (so the frame leaves
+ * the swap cache: it will differ from the slot). frame_lock held. */
+static int make_private_locked(struct page *page)
+{
+    frame_cache_drop_locked(page->frame);
+    page->cow = false;
+    return vm_page_map(page);
+}
+
+/* cow_copy_locked: PAGE (cow, resident, not busy) leaves the frame it
+ * shares for a new one holding a copy, which it alone maps, writable. The
+ * copy is dirty and the page gives up the swap copy it shared (drop_copy).
+ * PAGE is busy meanwhile, so its old frame is no victim (vm_get_frame may
+ * drop frame_lock to evict). frame_lock held. ERR_NO_MEMORY, ERR_IO (no
+ * frame: PAGE stays shared). */
+static int cow_copy_locked(struct page *page)
+{
+    int err;
+    page->busy = true;
+    struct frame *new = vm_get_frame(&err);
+    if (new) {
+        struct frame *old = page->frame;
+        memcpy(new->kva, old->kva, PAGE_SIZE);
+        vm_page_unmap(page);
+        if (frame_remove_page_locked(page) == 0)
+            frame_free_locked(old); /* its other pages went meanwhile */
+        frame_add_page_locked(new, page);
+        if (page->ops->drop_copy)
+            page->ops->drop_copy(page);
+        page->dirty = true;
+        new->pinned = false;
+        err = make_private_locked(page);
+    }
+    page->busy = false;
+    frame_wake_locked();
+    return err;
+}
+
+/* cow_fault: a write to PAGE, present but mapped read-only: if PAGE is
+ * cow, it gets its own copy (its frame is shared) or just write access
+ * (it is not); a page evicted meanwhile is claimed again (the write then
+ * faults once more). Owner thread; no lock held. ERR_NO_MEMORY, ERR_IO. */
+static int cow_fault(struct page *page)
+{
+    frame_lock_acquire();
+    while (page->busy)
+        frame_wait_locked();
+    int err = ERR_OK;
+    if (!page->frame) {
+        frame_lock_release();
+        return vm_do_claim_page(page);
+    }
+    if (page->frame->refs > 1 && page->cow)
+        err = cow_copy_locked(page);
+    else
+        err = make_private_locked(page);
+    frame_lock_release();
+    return err;
+}
+
+/* vm_dealloc_page: the page is made busy and, if resident, unmapped; it
+ * keeps its frame while destroy runs with no lock held, so that destroy
+ * can still read it (write-back): the frame is no victim meanwhile (a
+ * page of it is busy; a frame it alone maps is pinned too). Then the page
+ * leaves the frame, which is freed if no other page maps it. */
 void vm_dealloc_page(struct page *page)
 {
     frame_lock_acquire();
@@ -250,13 +435,16 @@ void vm_dealloc_page(struct page *page)
     page->busy = true;
     if (page->frame) {
         vm_page_unmap(page);
-        page->frame->pinned = true;
+        if (page->frame->refs == 1)
+            page->frame->pinned = true;
     }
     frame_lock_release();
     destroy(page);
     if (page->frame) {
         frame_lock_acquire();
-        frame_free_locked(page->frame);
+        struct frame *f = page->frame;
+        if (frame_remove_page_locked(page) == 0)
+            frame_free_locked(f);
         frame_lock_release();
     }
     kfree(page);
@@ -296,8 +484,12 @@ enum vm_fault_result vm_try_handle_fault(struct spt *spt, const struct vm_fault 
 {
     if (!spt || f->addr >= USER_TOP)
         return VM_FAULT_UNMAPPED;
-    if (f->present)
-        return VM_FAULT_PROTECTION;
+    if (f->present) {
+        struct page *page = f->write ? spt_lookup_page(spt, f->addr) : NULL;
+        if (!page || !page->writable)
+            return VM_FAULT_PROTECTION;
+        return fault_result(cow_fault(page));
+    }
     struct page *page = spt_find_page(spt, f->addr);
     if (!page) {
         if (!is_stack_growth(f))

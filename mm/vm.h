@@ -83,9 +83,19 @@ void vm_dealloc_page(struct page *page);
 /* vm_copy_page: register in DST (fork's child) a copy of SRC, a page of
  * the current process: a page still uninit from a range is left to the
  * range (DST has the range too), other uninit pages are registered again,
- * file pages start unloaded, anonymous pages are copied into a new frame
- * of DST (from SRC's frame or swap slot). ERR_NO_MEMORY, ERR_IO. */
+ * clean file pages start unloaded (text then finds the frame other copies
+ * of the program read: the shared-frame cache, frame.h), dirty file pages
+ * and anonymous pages share SRC's frame or swap slot copy-on-write
+ * (vm_share_page). ERR_NO_MEMORY, ERR_IO. */
 int vm_copy_page(struct spt *dst, struct page *src);
+/* vm_share_page: register in DST (fork's child) a page of SRC's type
+ * (anon or file, transmuted already: INIT and AUX are the file type's
+ * loader and its aux, a new reference) that shares the contents of SRC,
+ * a page of the current process, copy-on-write: SRC's frame (both
+ * mapped read-only when writable: page->cow) or, when SRC is not
+ * resident, what its type keeps (page_operations.share: the swap slot).
+ * Nothing is copied. ERR_NO_MEMORY, ERR_EXISTS. */
+int vm_share_page(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux);
 /* vm_copy_contents: register in DST (fork's child) a page of SRC's type
  * (anon or file, transmuted already: INIT and AUX are the file type's
  * loader and its aux, a new reference) holding a copy of the contents of

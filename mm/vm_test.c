@@ -667,7 +667,7 @@ KTEST(frame, claim_zero_page)
         kva = p->frame->kva;
         VT_EXPECT(page_type(p) == VM_ANON);
         VT_EXPECT(!p->busy);
-        VT_EXPECT(p->frame->page == p);
+        VT_EXPECT(frame_first_page(p->frame) == p && p->frame->refs == 1);
         VT_EXPECT(vt_is_zero(kva));
         VT_EXPECT(pt_translate(spt.pml4, VT_PAGE(0)) == virt_to_phys(kva));
         pte_t *pte = pt_lookup(spt.pml4, VT_PAGE(0));

@@ -15,6 +15,7 @@
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "kernel/cpu.h"
+#include "mm/frame.h"
 #include "mm/kmalloc.h"
 #include "mm/spt.h"
 #include "mm/vm.h"
@@ -97,6 +98,16 @@ static void image_aux_release(struct vm_aux *aux)
     struct image_aux *ia = container_of(aux, struct image_aux, base);
     file_close(ia->file);
     kfree(ia);
+}
+
+/* image_share_key: the vm_aux share_key of an executable: a read-only
+ * page is the same in every process running that file (executables are
+ * read-only while they run), keyed by inode and address: shared text. */
+static bool image_share_key(const struct page *page, struct vm_aux *aux, struct frame_key *key)
+{
+    struct image_aux *ia = container_of(aux, struct image_aux, base);
+    *key = (struct frame_key){.space = (uintptr_t)file_get_inode(ia->file), .index = page->va};
+    return true;
 }
 
 /* lazy_load_segment: the vm_initializer of an executable's pages: the
@@ -278,7 +289,8 @@ int load_image(const char *cmdline, struct inode *cwd, struct user_image *out)
     struct image_aux *ia = kzalloc(sizeof *ia);
     memset(out, 0, sizeof *out);
     if (ia)
-        ia->base = (struct vm_aux){.refs = 1, .release = image_aux_release};
+        ia->base = (struct vm_aux){.refs = 1, .release = image_aux_release,
+                                   .share_key = image_share_key};
     int err = args_split(cmdline, &args);
     if (err == ERR_OK && !ia)
         err = ERR_NO_MEMORY;

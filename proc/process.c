@@ -222,8 +222,9 @@ fail:
 }
 
 /* fork_copy_state: give child C copies of the current process's address
- * space, descriptors, directory and executable. */
-static int fork_copy_state(struct process *c)
+ * space (its stack pages at USER_RSP copied, the rest shared: spt_copy),
+ * descriptors, directory and executable. */
+static int fork_copy_state(struct process *c, uint64_t user_rsp)
 {
     struct process *p = process_current();
     int err = fd_table_fork(p->fds, &c->fds);
@@ -234,7 +235,7 @@ static int fork_copy_state(struct process *c)
     c->cwd = p->cwd ? inode_reopen(p->cwd) : NULL;
     if (!(c->spt = spt_create()))
         return ERR_NO_MEMORY;
-    return spt_copy(c->spt, p->spt);
+    return spt_copy(c->spt, p->spt, user_rsp);
 }
 
 pid_t process_fork(const char *name, const struct trap_frame *tf)
@@ -244,7 +245,7 @@ pid_t process_fork(const char *name, const struct trap_frame *tf)
         return ERR_NO_MEMORY;
     struct proc_start *st = kzalloc(sizeof *st);
     struct trap_frame *frame = kmalloc(sizeof *frame);
-    int err = st && frame ? fork_copy_state(c) : ERR_NO_MEMORY;
+    int err = st && frame ? fork_copy_state(c, tf->rsp) : ERR_NO_MEMORY;
     if (err == ERR_OK) {
         *frame = *tf;
         frame->rax = 0;

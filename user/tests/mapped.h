@@ -62,3 +62,13 @@ __attribute__((unused)) static int open_or_fail(const char *name)
         fail("open \"%s\" failed", name);
     return fd;
 }
+
+/* all_bytes: whether the SIZE bytes at P are all C. */
+__attribute__((unused)) static bool all_bytes(const char *p, size_t size, char c)
+{
+    for (size_t i = 0; i < size; i++) {
+        if (p[i] != c)
+            return false;
+    }
+    return true;
+}

@@ -9,16 +9,6 @@
 #define SEED      13
 #define CHILD_STATUS 42
 
-/* all_bytes: whether the SIZE bytes at P are all C. */
-static bool all_bytes(const char *p, size_t size, char c)
-{
-    for (size_t i = 0; i < size; i++) {
-        if (p[i] != c)
-            return false;
-    }
-    return true;
-}
-
 /* child: the forked child's part. */
 static void child(void)
 {
