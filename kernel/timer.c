@@ -22,8 +22,7 @@ static struct list callouts = {{&callouts.head, &callouts.head}}; /* sorted by t
 static void run_callouts_locked(uint64_t now)
 {
     struct list_node *n;
-    while ((n = list_front(&callouts)) &&
-           list_entry(n, struct timer_callout, node)->tick <= now) {
+    while ((n = list_front(&callouts)) && list_entry(n, struct timer_callout, node)->tick <= now) {
         struct timer_callout *c = list_entry(n, struct timer_callout, node);
         list_remove(n);
         c->fn(c->arg);
