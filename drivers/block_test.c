@@ -2,7 +2,9 @@
  * that holds a file-system partition (the one the test run attached, on
  * IDE or virtio), else on the first disk. Every sector written is saved
  * first and restored afterwards, so the file system on the disk stays
- * intact; sector 0 (the MBR) is never written.
+ * intact; sector 0 (the MBR) is never written. Buffers come from the heap,
+ * from frames (contiguous, or above 4 GiB when the machine has RAM there)
+ * and from the kernel image, so every way a driver maps them is used.
  * Without any disk the tests report that they were skipped and pass. */
 #include "drivers/block.h"
 #include "kernel/errors.h"
@@ -27,6 +29,9 @@
 #define MBR_ENTRY_SIZE   16
 #define MBR_ENTRY_LBA    8
 #define MBR_ENTRY_COUNT  12
+#define HIGH_PHYS        (1ull << 32) /* beyond 32-bit DMA addresses */
+#define HIGH_TRIES       32768        /* frames taken looking for a high one */
+#define HIGH_SECTORS     8
 
 static uint8_t static_buf[SECS(STATIC_SECTORS)];
 
@@ -141,6 +146,46 @@ KTEST(block, kernel_image_buffer)
     if (!d)
         return;
     KT_ASSERT(roundtrip(d, d->sector_count / 3 + 100, STATIC_SECTORS, static_buf, 3));
+}
+
+/* alloc_high_frame: a frame at or above HIGH_PHYS, or 0 if none came in
+ * HIGH_TRIES allocations (the machine has no RAM there). The frames below
+ * it that were taken on the way are given back. */
+static paddr_t alloc_high_frame(void)
+{
+    paddr_t *low = kmalloc(HIGH_TRIES * sizeof *low), high = 0;
+    size_t n = 0;
+    if (!low || pmm_max_phys() <= HIGH_PHYS)
+        goto out;
+    while (n < HIGH_TRIES && !high) {
+        paddr_t pa = pmm_alloc();
+        if (!pa)
+            break;
+        if (pa >= HIGH_PHYS)
+            high = pa;
+        else
+            low[n++] = pa;
+    }
+out:
+    while (n > 0)
+        pmm_free(low[--n]);
+    kfree(low);
+    return high;
+}
+
+/* A buffer above 4 GiB, which a 32-bit DMA controller cannot reach: the
+ * driver must still move it (PIO). Passes at once without such RAM. */
+KTEST(block, buffer_above_4g)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pa = alloc_high_frame();
+    if (!pa)
+        return;
+    bool ok = roundtrip(d, d->sector_count / 3 + 300, HIGH_SECTORS, phys_to_virt(pa), 4);
+    pmm_free(pa);
+    KT_ASSERT(ok);
 }
 
 struct conc_arg {
