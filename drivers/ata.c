@@ -12,7 +12,8 @@
  *
  * Transfers: one command at a time per channel (channel->lock); a block
  * request becomes as few commands as the limits allow. Two ways to move
- * the data (ATA/ATAPI-6, section 8 for the commands, 9 for the protocols):
+ * the data (ATA/ATAPI-6: the commands by name, and the protocols of its
+ * "Protocol" clause: PIO data-in/data-out, DMA, software reset):
  *   DMA, when the controller has bus-master registers (ata_dma.c), the
  *     drive supports DMA, `ata=pio` is not given and the controller can
  *     reach the buffer: READ/WRITE DMA (EXT) of up to ATA_DMA_MAX_BYTES,
@@ -32,7 +33,7 @@
  *
  * No hang: every wait for an interrupt gives up after ATA_TIMEOUT_TICKS
  * (and every polled wait is bounded). Then the bus master is stopped, the
- * channel is reset (SRST, ATA/ATAPI-6 section 9.2) and the request fails
+ * channel is reset (SRST, the software reset protocol) and the request fails
  * with ERR_IO; the next request runs as usual. If the reset does not bring
  * the channel back, the channel is out of service: every later request
  * fails at once with ERR_IO. */
@@ -76,7 +77,7 @@
 #define ATA_DRIVE_LBA   0x40
 #define ATA_DRIVE_SLAVE 0x10
 
-/* Commands (ATA/ATAPI-6 section 8). */
+/* Commands (ATA/ATAPI-6, under these names). */
 #define ATA_CMD_READ_PIO       0x20
 #define ATA_CMD_READ_PIO_EXT   0x24
 #define ATA_CMD_WRITE_PIO      0x30
@@ -100,7 +101,7 @@
 #define SATA_SIG_MID   0x3c
 #define SATA_SIG_HIGH  0xc3
 
-/* IDENTIFY words (ATA/ATAPI-6 section 8.15). */
+/* IDENTIFY DEVICE data words (ATA/ATAPI-6, IDENTIFY DEVICE). */
 #define ATA_IDENT_WORDS        256
 #define ATA_IDENT_MODEL        27
 #define ATA_IDENT_MULTIPLE     47 /* bits 7:0: most sectors per DRQ block */
@@ -118,7 +119,7 @@
 #define ATA_PIO_MAX_SECTORS    256     /* per PIO command */
 #define ATA_POLL_LIMIT         1000000 /* iterations of a bounded status poll */
 #define ATA_SELECT_DELAY_READS 4       /* 4 alt-status reads = the 400 ns delay */
-#define ATA_SRST_HOLD_READS    50      /* >= 5 us with SRST set (9.2) */
+#define ATA_SRST_HOLD_READS    50      /* >= 5 us with SRST set */
 #define ATA_WORDS_PER_SECTOR   (BLOCK_SECTOR_SIZE / 2)
 
 /* How long a command may go without its interrupt (the block layer's
@@ -285,7 +286,7 @@ static uint32_t ata_block_sectors(const struct ata_disk *d, uint32_t left)
 }
 
 /* ata_pio_read: read COUNT (1..ATA_PIO_MAX_SECTORS) sectors at LBA into
- * BUF by PIO, one interrupt per DRQ block (9.5 PIO data-in); channel lock
+ * BUF by PIO, one interrupt per DRQ block (protocol PIO data-in); channel lock
  * held. ERR_IO, or ERR_TIMEOUT (the caller resets the channel). */
 static int ata_pio_read(struct ata_disk *d, uint64_t lba, uint32_t count, uint16_t *buf)
 {
@@ -310,7 +311,7 @@ static int ata_pio_read(struct ata_disk *d, uint64_t lba, uint32_t count, uint16
 }
 
 /* ata_pio_write: write COUNT (1..ATA_PIO_MAX_SECTORS) sectors at LBA from
- * BUF by PIO (9.6 PIO data-out: no interrupt before the first block, one
+ * BUF by PIO (protocol PIO data-out: no interrupt before the first block, one
  * after each); channel lock held. ERR_IO, or ERR_TIMEOUT. */
 static int ata_pio_write(struct ata_disk *d, uint64_t lba, uint32_t count, const uint16_t *buf)
 {
@@ -337,7 +338,7 @@ static int ata_pio_write(struct ata_disk *d, uint64_t lba, uint32_t count, const
 }
 
 /* ata_dma_transfer: COUNT sectors at LBA to or from BUF (mapped already by
- * ata_dma_map) by READ/WRITE DMA (EXT) (9.10 DMA protocol); channel lock
+ * ata_dma_map) by READ/WRITE DMA (EXT) (protocol DMA); channel lock
  * held. The bus master is stopped on every return. ERR_IO on a drive or
  * bus-master error, ERR_TIMEOUT. */
 static int ata_dma_transfer(struct ata_disk *d, bool write, uint64_t lba, uint32_t count)
@@ -370,9 +371,9 @@ static int ata_command(struct ata_disk *d, bool write, uint64_t lba, uint32_t co
     return write ? ata_pio_write(d, lba, count, buf) : ata_pio_read(d, lba, count, buf);
 }
 
-/* ata_max_sectors: most sectors in one command of D at LBA that may start
- * a run of COUNT: a DMA command is capped by the PRD table, and by the
- * 28-bit count unless the drive has 48-bit commands. */
+/* ata_max_sectors: most sectors in one command of D: a DMA command is
+ * capped by the PRD table, and by the 28-bit count unless the drive has
+ * 48-bit commands; a PIO command by ATA_PIO_MAX_SECTORS. */
 static uint32_t ata_max_sectors(const struct ata_disk *d)
 {
     if (!d->dma)
@@ -382,9 +383,10 @@ static uint32_t ata_max_sectors(const struct ata_disk *d)
 
 static int ata_set_multiple(struct ata_disk *d);
 
-/* ata_reset_channel: software reset of CH (ATA/ATAPI-6 9.2: SRST set for
- * at least 5 us, cleared, 2 ms, then BSY clears), interrupts back on,
- * multiple mode set again. ERR_TIMEOUT if a device stays busy. */
+/* ata_reset_channel: software reset of CH (ATA/ATAPI-6 software reset
+ * protocol: SRST set for at least 5 us, cleared, 2 ms, then BSY clears),
+ * interrupts back on, multiple mode set again. ERR_TIMEOUT if a device
+ * stays busy. */
 static int ata_reset_channel(struct ata_channel *ch)
 {
     outb(ch->ctl, ATA_CTL_SRST | ATA_CTL_NIEN);
@@ -437,8 +439,8 @@ static int ata_refuse(struct ata_disk *d)
 static void ata_report(struct ata_disk *d, const char *what, uint64_t lba, uint32_t count)
 {
     struct ata_channel *ch = d->ch;
-    printf("ata: %s: %s of %u sectors at %lu failed: status 0x%x, error 0x%x\n", d->bdev.name,
-           what, count, lba, ata_alt_status(ch), inb(ch->io + ATA_REG_ERROR));
+    printf("ata: %s: %s of %u sectors at %lu failed: status 0x%x, error 0x%x\n", d->bdev.name, what,
+           count, lba, ata_alt_status(ch), inb(ch->io + ATA_REG_ERROR));
 }
 
 /* ata_transfer: the block_ops read/write of COUNT sectors at SECTOR, split
@@ -474,7 +476,7 @@ static int ata_write(struct block_device *bdev, uint64_t sector, uint32_t count,
     return ata_transfer(bdev, true, sector, count, (void *)buf);
 }
 
-/* ata_flush: FLUSH CACHE (EXT) (8.10, 8.11): the drive's write cache to
+/* ata_flush: FLUSH CACHE (EXT): the drive's write cache to
  * the medium. ERR_IO on an error, a timeout (channel reset) or a channel
  * out of service. */
 static int ata_flush(struct block_device *bdev)
@@ -528,7 +530,7 @@ static int ata_identify(struct ata_channel *ch, int slave, uint16_t *id)
     return ERR_OK;
 }
 
-/* ata_set_multiple: SET MULTIPLE MODE (8.39) to D->multiple sectors per
+/* ata_set_multiple: SET MULTIPLE MODE to D->multiple sectors per
  * DRQ block, polled (the channel's interrupts masked by nIEN). */
 static int ata_set_multiple(struct ata_disk *d)
 {
