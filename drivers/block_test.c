@@ -284,6 +284,19 @@ KTEST(block, out_of_range)
     KT_ASSERT(ok);
 }
 
+/* A flush (the drive's write cache to the medium) works on the disk and
+ * through a partition; without a device it is refused. */
+KTEST(block, flush)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    struct block_device *p = block_find_role(BLOCK_ROLE_FILESYS);
+    KT_ASSERT(block_flush(d) == ERR_OK);
+    KT_ASSERT(!p || block_flush(p) == ERR_OK);
+    KT_ASSERT(block_flush(NULL) == ERR_INVALID);
+}
+
 KTEST(block, statistics)
 {
     struct block_device *d = test_disk();

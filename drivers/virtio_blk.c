@@ -4,7 +4,10 @@
  *     structures found through vendor capabilities in PCI config space, in
  *     memory BARs reached through the direct map (so only BARs below the
  *     end of the direct map, max(RAM, 4 GiB), are supported).
- * Only VIRTIO_F_VERSION_1 (modern) is negotiated; no optional feature.
+ * Features: VIRTIO_F_VERSION_1 (modern), and VIRTIO_BLK_F_FLUSH when the
+ * device offers it: then the device may cache writes (QEMU's default
+ * writeback cache instead of a host sync after every write) and
+ * block_flush sends a FLUSH request. Nothing else.
  *
  * One virtqueue of N descriptors (N chosen by the device) lives in
  * physically contiguous, page-aligned frames in the legacy layout:
@@ -97,6 +100,7 @@
 #define VIRTIO_COMMON_Q_USED    0x30
 #define VIRTIO_F_VERSION_1_WORD 1 /* feature bit 32: bit 0 of word 1 */
 #define VIRTIO_F_VERSION_1_BIT  1u
+#define VIRTIO_BLK_F_FLUSH_BIT  (1u << 9) /* in word 0: the device has a write cache */
 #define VIRTIO_RESET_POLLS      100000
 #define DIRECT_MAP_MIN_END      (4ull << 30)
 
@@ -107,6 +111,7 @@
 /* Request types and status. */
 #define VIRTIO_BLK_T_IN         0
 #define VIRTIO_BLK_T_OUT        1
+#define VIRTIO_BLK_T_FLUSH      4
 #define VIRTIO_BLK_S_OK         0
 #define VIRTIO_BLK_S_PENDING    0xff /* our marker: the device has not answered yet */
 #define VIRTIO_BLK_CFG_CAPACITY 0    /* u64 in device config */
@@ -185,6 +190,7 @@ struct vblk {
     unsigned in_flight, max_in_flight;
     paddr_t queue_pa;  /* the ring frames, kept across a reset */
     bool failed;       /* a reset did not bring it back: requests fail */
+    bool flush;        /* VIRTIO_BLK_F_FLUSH negotiated: writes are cached */
     bool refusal_told; /* "out of service" printed once */
 };
 
@@ -300,15 +306,31 @@ static uint16_t vblk_link(struct vblk *v, uint16_t prev, paddr_t pa, uint32_t le
     return d;
 }
 
-/* vblk_build_chain: header, data pieces, status for one request; lock
- * held, enough descriptors free. Returns the head. */
-static uint16_t vblk_build_chain(struct vblk *v, bool write, uint64_t sector, uint8_t *buf,
-                                 size_t len)
+/* One request: its virtio-blk type, first sector, sectors (0 for a flush)
+ * and buffer. */
+struct vblk_req {
+    uint32_t type;
+    uint64_t sector;
+    uint32_t count;
+    uint8_t *buf;
+};
+
+/* vblk_req_name: what request type TYPE does, for messages. */
+static const char *vblk_req_name(uint32_t type)
+{
+    return type == VIRTIO_BLK_T_IN ? "read" : type == VIRTIO_BLK_T_OUT ? "write" : "cache flush";
+}
+
+/* vblk_build_chain: header, data pieces, status for request R; lock held,
+ * enough descriptors free. Returns the head. */
+static uint16_t vblk_build_chain(struct vblk *v, const struct vblk_req *r)
 {
     uint16_t head = vblk_link(v, VBLK_NO_DESC, 0, sizeof(struct virtio_blk_hdr), 0);
-    v->hdrs[head] = (struct virtio_blk_hdr){write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN, 0, sector};
+    v->hdrs[head] = (struct virtio_blk_hdr){r->type, 0, r->sector};
     v->desc[head].addr = virt_to_phys(&v->hdrs[head]);
-    uint16_t last = head, data_flags = write ? 0 : VRING_DESC_F_WRITE;
+    uint16_t last = head, data_flags = r->type == VIRTIO_BLK_T_IN ? VRING_DESC_F_WRITE : 0;
+    uint8_t *buf = r->buf;
+    size_t len = (size_t)r->count * BLOCK_SECTOR_SIZE;
     paddr_t end = 0;
     while (len) {
         size_t piece = PAGE_SIZE - ((uint64_t)buf & PAGE_MASK);
@@ -328,18 +350,18 @@ static uint16_t vblk_build_chain(struct vblk *v, bool write, uint64_t sector, ui
 
 static int vblk_restart(struct vblk *v);
 
-/* vblk_recover_locked: a request of V (WHAT COUNT sectors at SECTOR) got
- * no answer within BLOCK_TIMEOUT_TICKS: reset the device (virtio 1.x
- * 2.4: it drops every request it holds, and uses no buffer after it),
- * wake every thread with a request in flight (those the device completed
- * before the reset with their status, the others with ERR_IO: their
- * status stays pending), and initialise the device again; if that fails,
- * it is out of service. Lock held. */
-static void vblk_recover_locked(struct vblk *v, const char *what, uint64_t sector, uint32_t count)
+/* vblk_recover_locked: request R of V got no answer within
+ * BLOCK_TIMEOUT_TICKS: reset the device (virtio 1.x, "Device Reset": it
+ * drops every request it holds and uses no buffer after it), wake every
+ * thread with a request in flight (those the device completed before the
+ * reset with their status, the others with ERR_IO: their status stays
+ * pending), and initialise the device again; if that fails, it is out of
+ * service. Lock held. */
+static void vblk_recover_locked(struct vblk *v, const struct vblk_req *r)
 {
     printf("virtio-blk: %s: %s of %u sectors at %lu: no completion within %u ticks; resetting "
            "the device\n",
-           v->bdev.name, what, count, sector, BLOCK_TIMEOUT_TICKS);
+           v->bdev.name, vblk_req_name(r->type), r->count, r->sector, BLOCK_TIMEOUT_TICKS);
     uint64_t f = irq_save();
     v->tr->set_status(v, 0);
     vblk_reap(v);
@@ -366,28 +388,26 @@ static int vblk_refuse(struct vblk *v)
     return ERR_IO;
 }
 
-/* vblk_wait: sleep until the request whose completion ups DONE ends, at
+/* vblk_wait: sleep until request R, whose completion ups DONE, ends, at
  * most BLOCK_TIMEOUT_TICKS; then take V's lock. True if it completed in
  * time; false if the device was reset (vblk_recover_locked). */
-static bool vblk_wait(struct vblk *v, struct semaphore *done, bool write, uint64_t sector,
-                      uint32_t count)
+static bool vblk_wait(struct vblk *v, struct semaphore *done, const struct vblk_req *r)
 {
     bool in_time = sema_down_timeout(done, BLOCK_TIMEOUT_TICKS);
     lock_acquire(&v->lock);
     if (in_time || sema_try_down(done))
         return true; /* completed, or failed by another thread's reset */
-    vblk_recover_locked(v, write ? "write" : "read", sector, count);
+    vblk_recover_locked(v, r);
     sema_down(done); /* upped by the reset */
     return false;
 }
 
-/* vblk_request: one request of COUNT (<= VBLK_MAX_SECTORS) sectors; sleeps
- * until the device completes it. ERR_IO if the device reports an error,
- * does not answer in time, or is out of service. */
-static int vblk_request(struct vblk *v, bool write, uint64_t sector, uint32_t count, void *buf)
+/* vblk_request: request R (at most VBLK_MAX_SECTORS); sleeps until the
+ * device completes it. ERR_IO if the device reports an error, does not
+ * answer in time, or is out of service. */
+static int vblk_request(struct vblk *v, const struct vblk_req *r)
 {
-    size_t len = (size_t)count * BLOCK_SECTOR_SIZE;
-    int need = vblk_count_segments(buf, len) + VBLK_HDR_DESCS;
+    int need = vblk_count_segments(r->buf, (size_t)r->count * BLOCK_SECTOR_SIZE) + VBLK_HDR_DESCS;
     struct semaphore done;
     sema_init(&done, 0);
     lock_acquire(&v->lock);
@@ -397,7 +417,7 @@ static int vblk_request(struct vblk *v, bool write, uint64_t sector, uint32_t co
         lock_release(&v->lock);
         return vblk_refuse(v);
     }
-    uint16_t head = vblk_build_chain(v, write, sector, buf, len);
+    uint16_t head = vblk_build_chain(v, r);
     v->waiters[head] = &done;
     v->avail->ring[v->avail->idx % v->qsize] = head;
     barrier();
@@ -407,25 +427,26 @@ static int vblk_request(struct vblk *v, bool write, uint64_t sector, uint32_t co
         v->max_in_flight = v->in_flight;
     v->tr->notify(v);
     lock_release(&v->lock);
-    bool in_time = vblk_wait(v, &done, write, sector, count);
+    bool in_time = vblk_wait(v, &done, r);
     int err = in_time && v->status[head] == VIRTIO_BLK_S_OK ? ERR_OK : ERR_IO;
     if (in_time && err < 0 && kernel_cmdline.verbose)
         printf("virtio-blk: %s: %s of %u sectors at %lu failed: status %u\n", v->bdev.name,
-               write ? "write" : "read", count, sector, v->status[head]);
+               vblk_req_name(r->type), r->count, r->sector, v->status[head]);
     v->in_flight--;
     vblk_free_chain(v, head);
     lock_release(&v->lock);
     return err;
 }
 
-/* vblk_transfer: split COUNT sectors into requests of VBLK_MAX_SECTORS. */
-static int vblk_transfer(struct block_device *bdev, bool write, uint64_t sector, uint32_t count,
+/* vblk_transfer: COUNT sectors of TYPE (IN or OUT) from SECTOR, split into
+ * requests of VBLK_MAX_SECTORS. */
+static int vblk_transfer(struct block_device *bdev, uint32_t type, uint64_t sector, uint32_t count,
                          void *buf)
 {
     int err = ERR_OK;
     for (uint8_t *p = buf; count && err == ERR_OK;) {
         uint32_t n = count < VBLK_MAX_SECTORS ? count : VBLK_MAX_SECTORS;
-        err = vblk_request(bdev->priv, write, sector, n, p);
+        err = vblk_request(bdev->priv, &(struct vblk_req){type, sector, n, p});
         sector += n, count -= n, p += (size_t)n * BLOCK_SECTOR_SIZE;
     }
     return err;
@@ -433,15 +454,27 @@ static int vblk_transfer(struct block_device *bdev, bool write, uint64_t sector,
 
 static int vblk_read(struct block_device *bdev, uint64_t sector, uint32_t count, void *buf)
 {
-    return vblk_transfer(bdev, false, sector, count, buf);
+    return vblk_transfer(bdev, VIRTIO_BLK_T_IN, sector, count, buf);
 }
 
 static int vblk_write(struct block_device *bdev, uint64_t sector, uint32_t count, const void *buf)
 {
-    return vblk_transfer(bdev, true, sector, count, (void *)buf);
+    return vblk_transfer(bdev, VIRTIO_BLK_T_OUT, sector, count, (void *)buf);
 }
 
-static const struct block_ops vblk_ops = {.read = vblk_read, .write = vblk_write};
+/* vblk_flush: a FLUSH request (virtio 1.x, "Device Operation" of the
+ * block device) if the device has a write cache (VIRTIO_BLK_F_FLUSH was
+ * negotiated); without it every write is durable already. */
+static int vblk_flush(struct block_device *bdev)
+{
+    struct vblk *v = bdev->priv;
+    if (!v->flush)
+        return ERR_OK;
+    return vblk_request(v, &(struct vblk_req){VIRTIO_BLK_T_FLUSH, 0, 0, NULL});
+}
+
+static const struct block_ops vblk_ops = {
+    .read = vblk_read, .write = vblk_write, .flush = vblk_flush};
 
 /* ---- legacy transport: registers in I/O BAR0 ---- */
 
@@ -466,10 +499,12 @@ static uint8_t legacy_isr(struct vblk *v)
     return inb(v->io + VIRTIO_REG_ISR_STATUS);
 }
 
+/* legacy_negotiate: accept VIRTIO_BLK_F_FLUSH if offered; select queue 0. */
 static int legacy_negotiate(struct vblk *v)
 {
-    inl(v->io + VIRTIO_REG_DEVICE_FEATURES);
-    outl(v->io + VIRTIO_REG_GUEST_FEATURES, 0); /* no optional features */
+    uint32_t want = inl(v->io + VIRTIO_REG_DEVICE_FEATURES) & VIRTIO_BLK_F_FLUSH_BIT;
+    outl(v->io + VIRTIO_REG_GUEST_FEATURES, want);
+    v->flush = want != 0;
     outw(v->io + VIRTIO_REG_QUEUE_SELECT, 0);
     return ERR_OK;
 }
@@ -524,15 +559,19 @@ static void modern_write64(struct vblk *v, unsigned off, uint64_t x)
     MMIO32(v->common, off + 4) = (uint32_t)(x >> 32);
 }
 
-/* modern_negotiate: accept VIRTIO_F_VERSION_1 only; ERR_UNSUPPORTED if the
- * device does not offer it or refuses FEATURES_OK. Selects queue 0. */
+/* modern_negotiate: accept VIRTIO_F_VERSION_1 and VIRTIO_BLK_F_FLUSH if
+ * offered; ERR_UNSUPPORTED if the device does not offer VERSION_1 or
+ * refuses FEATURES_OK. Selects queue 0. */
 static int modern_negotiate(struct vblk *v)
 {
     MMIO32(v->common, VIRTIO_COMMON_DFSELECT) = VIRTIO_F_VERSION_1_WORD;
     if (!(MMIO32(v->common, VIRTIO_COMMON_DF) & VIRTIO_F_VERSION_1_BIT))
         return ERR_UNSUPPORTED;
+    MMIO32(v->common, VIRTIO_COMMON_DFSELECT) = 0;
+    uint32_t want = MMIO32(v->common, VIRTIO_COMMON_DF) & VIRTIO_BLK_F_FLUSH_BIT;
     MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = 0;
-    MMIO32(v->common, VIRTIO_COMMON_GF) = 0;
+    MMIO32(v->common, VIRTIO_COMMON_GF) = want;
+    v->flush = want != 0;
     MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = VIRTIO_F_VERSION_1_WORD;
     MMIO32(v->common, VIRTIO_COMMON_GF) = VIRTIO_F_VERSION_1_BIT;
     uint8_t s = modern_get_status(v) | VIRTIO_STATUS_FEATURES_OK;
@@ -661,7 +700,8 @@ static int vblk_reset(struct vblk *v)
 }
 
 /* vblk_handshake: reset V and take it to the point where its queue is
- * set up (virtio 1.x 3.1.1 steps 1-6): ACKNOWLEDGE, DRIVER, features. */
+ * set up (virtio 1.x 3.1.1, "Driver Requirements: Device
+ * Initialization", steps 1-6): reset, ACKNOWLEDGE, DRIVER, features. */
 static int vblk_handshake(struct vblk *v)
 {
     int err = vblk_reset(v);
