@@ -366,6 +366,7 @@ static int ata_dma_transfer(struct ata_disk *d, bool write, uint64_t lba, uint32
  * uses it and the controller reaches BUF, else PIO. Channel lock held. */
 static int ata_command(struct ata_disk *d, bool write, uint64_t lba, uint32_t count, void *buf)
 {
+    d->bdev.requests++;
     if (d->dma && ata_dma_map(d->ch, buf, (size_t)count * BLOCK_SECTOR_SIZE) == ERR_OK)
         return ata_dma_transfer(d, write, lba, count);
     return write ? ata_pio_write(d, lba, count, buf) : ata_pio_read(d, lba, count, buf);

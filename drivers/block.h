@@ -43,6 +43,7 @@ struct block_device {
     struct block_device *parent; /* the whole disk for a partition, else NULL */
     uint64_t start;              /* first sector within the parent */
     uint64_t reads, writes;      /* sectors transferred, for statistics */
+    uint64_t requests;           /* commands the driver gave the device (a disk's only) */
 };
 
 /* block_register: add DEV (fully initialised, not copied) to the registry. */

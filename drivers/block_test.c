@@ -17,6 +17,7 @@
 
 #define SECS(n)          ((size_t)(n)*BLOCK_SECTOR_SIZE)
 #define RT_SECTORS       8
+#define PAGE_SECTORS     (PAGE_SIZE / BLOCK_SECTOR_SIZE)
 #define BIG_SECTORS      128 /* 64 KiB */
 #define SPAN_SECTORS     33  /* a buffer over 5 pages at an odd offset */
 #define SPAN_PAGES       6
@@ -281,6 +282,37 @@ KTEST(block, out_of_range)
               (!p || (block_write(p, p->sector_count, 1, buf) == ERR_INVALID &&
                       block_read(p, p->sector_count - 1, 2, buf) == ERR_INVALID));
     kfree(buf);
+    KT_ASSERT(ok);
+}
+
+/* requests_for: how many device requests a read of COUNT sectors into BUF
+ * from D takes (-1 if it fails). */
+static long requests_for(struct block_device *d, uint32_t count, void *buf)
+{
+    uint64_t before = d->requests;
+    return block_read(d, d->sector_count / 2, count, buf) == ERR_OK ? (long)(d->requests - before)
+                                                                    : -1;
+}
+
+/* A page (8 sectors) is one request, page aligned or across a page
+ * boundary (in frames and in the kernel image); so is a 64 KiB read into
+ * the heap. */
+KTEST(block, one_request_per_page)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pa = pmm_alloc_contig(SPAN_PAGES);
+    uint8_t *big = kmalloc(SECS(BIG_SECTORS));
+    bool ok = pa && big;
+    uint8_t *frames = ok ? phys_to_virt(pa) : NULL;
+    ok = ok && requests_for(d, PAGE_SECTORS, frames) == 1;
+    ok = ok && requests_for(d, PAGE_SECTORS, frames + SPAN_OFFSET) == 1;
+    ok = ok && requests_for(d, PAGE_SECTORS, static_buf + SPAN_OFFSET) == 1;
+    ok = ok && requests_for(d, BIG_SECTORS, big) == 1;
+    kfree(big);
+    if (pa)
+        pmm_free_contig(pa, SPAN_PAGES);
     KT_ASSERT(ok);
 }
 

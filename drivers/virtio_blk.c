@@ -418,6 +418,7 @@ static int vblk_request(struct vblk *v, const struct vblk_req *r)
         return vblk_refuse(v);
     }
     uint16_t head = vblk_build_chain(v, r);
+    v->bdev.requests++;
     v->waiters[head] = &done;
     v->avail->ring[v->avail->idx % v->qsize] = head;
     barrier();
