@@ -348,6 +348,7 @@ static uint16_t vblk_build_chain(struct vblk *v, const struct vblk_req *r)
     return head;
 }
 
+static int vblk_reset(struct vblk *v);
 static int vblk_restart(struct vblk *v);
 
 /* vblk_recover_locked: request R of V got no answer within
@@ -363,14 +364,14 @@ static void vblk_recover_locked(struct vblk *v, const struct vblk_req *r)
            "the device\n",
            v->bdev.name, vblk_req_name(r->type), r->count, r->sector, BLOCK_TIMEOUT_TICKS);
     uint64_t f = irq_save();
-    v->tr->set_status(v, 0);
+    int err = vblk_reset(v); /* once the status reads 0, no buffer is in use */
     vblk_reap(v);
     for (uint16_t i = 0; i < v->qsize; i++) {
         if (v->waiters[i])
             sema_up(v->waiters[i]);
         v->waiters[i] = NULL;
     }
-    if (vblk_restart(v) < 0) {
+    if (err < 0 || vblk_restart(v) < 0) {
         v->tr->set_status(v, VIRTIO_STATUS_FAILED);
         v->failed = true;
         printf("virtio-blk: %s: the device did not come back from its reset; out of service\n",
