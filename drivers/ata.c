@@ -573,8 +573,9 @@ static uint64_t ata_sectors(const uint16_t *id, bool lba48)
     return n;
 }
 
-/* ata_setup_pio: D moves data by PIO: use READ/WRITE MULTIPLE with the
- * largest DRQ block the drive offers (IDENTIFY word 47), if it takes it. */
+/* ata_setup_pio: for D's PIO commands (all of them, or those whose buffer
+ * DMA cannot reach), use READ/WRITE MULTIPLE with the largest DRQ block
+ * the drive offers (IDENTIFY word 47), if it takes it. */
 static void ata_setup_pio(struct ata_disk *d, const uint16_t *id)
 {
     d->multiple = id[ATA_IDENT_MULTIPLE] & ATA_IDENT_MULTIPLE_MAX;
@@ -611,8 +612,7 @@ static void ata_add(int c, int slave, const uint16_t *id, bool dma)
     d->slave = slave;
     d->lba48 = id[ATA_IDENT_CMDSET] & ATA_IDENT_CMDSET_LBA48;
     d->dma = dma && (id[ATA_IDENT_CAPS] & ATA_IDENT_CAPS_DMA);
-    if (!d->dma)
-        ata_setup_pio(d, id);
+    ata_setup_pio(d, id);
     ata_model(id, d->model);
     snprintf(d->bdev.name, sizeof d->bdev.name, "hd%c", 'a' + c * ATA_DEVICES_PER_CHANNEL + slave);
     d->bdev.role = BLOCK_ROLE_DISK;
