@@ -26,10 +26,10 @@
  * (FLUSH CACHE) makes it durable.
  *
  * Interrupts: the thread arms the channel (expecting), starts the command
- * and sleeps on irq_sema. The IRQ handler reads the bus-master status and
- * the status register (which acknowledges the interrupt in the device),
- * saves them and ups the semaphore. A status with ERR or DF, or a
- * bus-master error, ends the command with ERR_IO.
+ * and sleeps on irq_sema. The IRQ handler reads the status register (which
+ * acknowledges the interrupt in the device), saves it and ups the
+ * semaphore. A status with ERR or DF, or a bus-master error, ends the
+ * command with ERR_IO.
  *
  * No hang: every wait for an interrupt gives up after ATA_TIMEOUT_TICKS
  * (and every polled wait is bounded). Then the bus master is stopped, the
@@ -184,18 +184,16 @@ static void ata_select(struct ata_channel *ch, int slave, uint8_t extra)
     ata_delay(ch, ATA_SELECT_DELAY_READS);
 }
 
-/* ata_irq: acknowledge by reading the status (the bus-master status
- * first); wake the waiting thread. */
+/* ata_irq: acknowledge by reading the status; wake the waiting thread
+ * (which reads the bus-master status itself, after stopping it). */
 static void ata_irq(struct trap_frame *tf)
 {
     struct ata_channel *ch =
         &ata_channels[tf->vector - VEC_IRQ_BASE == ata_channels[0].irq ? 0 : 1];
-    uint8_t bm = ch->bm ? ata_dma_status(ch) : 0;
     uint8_t s = ata_status(ch);
     if (!ch->expecting)
         return;
     ch->irq_status = s;
-    ch->irq_bm = bm;
     ch->expecting = false;
     sema_up(&ch->irq_sema);
 }

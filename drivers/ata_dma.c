@@ -153,8 +153,3 @@ uint8_t ata_dma_stop(struct ata_channel *ch)
     barrier(); /* the caller reads what the controller wrote only now */
     return s;
 }
-
-uint8_t ata_dma_status(struct ata_channel *ch)
-{
-    return inb(ch->bm + ATA_BM_STATUS);
-}

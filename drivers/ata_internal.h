@@ -13,9 +13,8 @@
 #define ATA_IDENT_MODEL_WORDS   20
 
 /* Bus-master status bits (BMISX; ata_dma.c says where they come from). */
-#define ATA_BM_STATUS_ACTIVE 0x01
-#define ATA_BM_STATUS_ERROR  0x02
-#define ATA_BM_STATUS_IRQ    0x04
+#define ATA_BM_STATUS_ERROR 0x02
+#define ATA_BM_STATUS_IRQ   0x04
 
 struct ata_prd;
 struct ata_disk;
@@ -30,7 +29,6 @@ struct ata_channel {
     struct semaphore irq_sema;   /* upped by the IRQ handler */
     volatile bool expecting;     /* a command waits for an interrupt */
     volatile uint8_t irq_status; /* status register, read by the IRQ handler */
-    volatile uint8_t irq_bm;     /* bus-master status, read by the IRQ handler */
     bool failed;                 /* a reset did not bring the channel back */
 };
 
@@ -64,8 +62,6 @@ void ata_dma_start(struct ata_channel *ch);
 /* ata_dma_stop: stop the bus master (no DMA happens after it returns),
  * clear its interrupt and error bits; returns the status it had. */
 uint8_t ata_dma_stop(struct ata_channel *ch);
-/* ata_dma_status: the bus-master status (IRQ handler). */
-uint8_t ata_dma_status(struct ata_channel *ch);
 
 /* Most bytes one DMA command moves: a PRD table of ATA_PRD_ENTRIES holds
  * this many even when every page is a region of its own. */
