@@ -32,6 +32,28 @@ BOOT_DATA_SEL    equ 0x10
 BOOT_STACK_SIZE  equ 16384          ; = KSTACK_SIZE (mm/kstack.h): the boot thread becomes "main"
 VGA_TEXT         equ 0xb8000
 VGA_WHITE_ON_RED equ 0x4f
+; COM1 (16550 UART) as kernel/serial.c sets it up: 115200 8N1, FIFOs on.
+COM1             equ 0x3f8
+UART_DATA        equ 0              ; THR, or divisor low with DLAB
+UART_IER         equ 1              ; interrupt enable, or divisor high with DLAB
+UART_FCR         equ 2
+UART_LCR         equ 3
+UART_MCR         equ 4
+UART_LSR         equ 5
+LCR_DLAB         equ 0x80
+LCR_8N1          equ 0x03
+FCR_ENABLE_CLEAR equ 0xc7
+MCR_DTR_RTS      equ 0x03
+LSR_THR_EMPTY    equ 0x20
+BAUD_DIVISOR     equ 1              ; 115200 / 115200
+ASCII_CR         equ 13
+ASCII_LF         equ 10
+; Power-off as drivers/shutdown.c does it, with SHUTDOWN_FAILURE
+; (drivers/shutdown.h): QEMU's isa-debug-exit ends with status 37.
+DEBUG_EXIT_PORT  equ 0xf4
+SHUTDOWN_FAILURE equ 0x12
+ACPI_PM1A_CNT    equ 0x604
+ACPI_SLP_EN_S5   equ 0x2000
 
 section .multiboot2 align=8
 mb2_header:
@@ -123,19 +145,89 @@ build_boot_tables:
     jne .fill_pd
     ret
 
-; boot_fail: print the NUL-terminated string at esi on the VGA screen, halt.
+; boot_fail: the machine cannot run this kernel. Print the NUL-terminated
+; string at esi on the VGA screen and on COM1 (a headless machine has only
+; the serial line), then power off with the failure code; halt if neither
+; power-off mechanism exists.
 boot_fail:
+    push esi
+    call vga_puts
+    pop esi
+    call serial_init
+    call serial_puts
+    mov dx, DEBUG_EXIT_PORT
+    mov eax, SHUTDOWN_FAILURE
+    out dx, eax
+    mov dx, ACPI_PM1A_CNT
+    mov ax, ACPI_SLP_EN_S5
+    out dx, ax
+.halt:
+    hlt
+    jmp .halt
+
+; vga_puts: the NUL-terminated string at esi, white on red, top left.
+vga_puts:
     mov edi, VGA_TEXT
 .next:
     lodsb
     test al, al
-    jz .halt
+    jz .done
     mov ah, VGA_WHITE_ON_RED
     stosw
     jmp .next
-.halt:
-    hlt
-    jmp .halt
+.done:
+    ret
+
+; serial_init: COM1 at 115200 8N1 with FIFOs, interrupts off (polled).
+serial_init:
+    mov dx, COM1 + UART_IER
+    xor al, al
+    out dx, al
+    mov dx, COM1 + UART_LCR
+    mov al, LCR_DLAB
+    out dx, al
+    mov dx, COM1 + UART_DATA
+    mov al, BAUD_DIVISOR
+    out dx, al
+    mov dx, COM1 + UART_IER
+    xor al, al
+    out dx, al
+    mov dx, COM1 + UART_LCR
+    mov al, LCR_8N1
+    out dx, al
+    mov dx, COM1 + UART_FCR
+    mov al, FCR_ENABLE_CLEAR
+    out dx, al
+    mov dx, COM1 + UART_MCR
+    mov al, MCR_DTR_RTS
+    out dx, al
+    ret
+
+; serial_puts: the NUL-terminated string at esi on COM1, then CR LF.
+serial_puts:
+    lodsb
+    test al, al
+    jz .eol
+    call serial_putc
+    jmp serial_puts
+.eol:
+    mov al, ASCII_CR
+    call serial_putc
+    mov al, ASCII_LF
+    jmp serial_putc
+
+; serial_putc: send al once the transmit holding register is empty.
+serial_putc:
+    mov cl, al
+    mov dx, COM1 + UART_LSR
+.wait:
+    in al, dx
+    test al, LSR_THR_EMPTY
+    jz .wait
+    mov dx, COM1 + UART_DATA
+    mov al, cl
+    out dx, al
+    ret
 
 bits 64
 long_mode_entry:

@@ -400,7 +400,7 @@ static int ata_reset_channel(struct ata_channel *ch)
     }
     int err = ERR_OK;
     for (int i = 0; i < ATA_DEVICES_PER_CHANNEL; i++)
-        if (ch->disks[i] && ch->disks[i]->multiple && ata_set_multiple(ch->disks[i]) < 0)
+        if (ch->disk[i] && ch->disk[i]->multiple && ata_set_multiple(ch->disk[i]) < 0)
             err = ERR_IO;
     ata_status(ch);
     outb(ch->ctl, 0);
@@ -433,9 +433,9 @@ static int ata_refuse(struct ata_disk *d)
     return ERR_IO;
 }
 
-/* ata_report: with -v, say that a command of D (WHAT COUNT sectors at LBA)
+/* ata_report_error: with -v, say that a command of D (WHAT COUNT sectors at LBA)
  * ended with an error, and the drive's status and error registers. */
-static void ata_report(struct ata_disk *d, const char *what, uint64_t lba, uint32_t count)
+static void ata_report_error(struct ata_disk *d, const char *what, uint64_t lba, uint32_t count)
 {
     struct ata_channel *ch = d->ch;
     printf("ata: %s: %s of %u sectors at %lu failed: status 0x%x, error 0x%x\n", d->bdev.name, what,
@@ -458,7 +458,7 @@ static int ata_transfer(struct block_device *bdev, bool write, uint64_t sector, 
         if (err == ERR_TIMEOUT)
             err = ata_recover(d, write ? "write" : "read", sector, n);
         else if (err < 0 && kernel_cmdline.verbose)
-            ata_report(d, write ? "write" : "read", sector, n);
+            ata_report_error(d, write ? "write" : "read", sector, n);
         sector += n, count -= n, p += (size_t)n * BLOCK_SECTOR_SIZE;
     }
     lock_release(&d->ch->lock);
@@ -503,7 +503,8 @@ static int ata_flush(struct block_device *bdev)
 static const struct block_ops ata_ops = {.read = ata_read, .write = ata_write, .flush = ata_flush};
 
 /* ata_identify: IDENTIFY device SLAVE of CH into ID (256 words) by
- * polling. ERR_NOT_FOUND for no device or a non-ATA (ATAPI, SATA) one. */
+ * polling. ERR_NOT_FOUND for no device, ERR_UNSUPPORTED for a packet
+ * (ATAPI, e.g. a CD-ROM) or SATA-signature device. */
 static int ata_identify(struct ata_channel *ch, int slave, uint16_t *id)
 {
     ata_select(ch, slave, 0);
@@ -518,7 +519,7 @@ static int ata_identify(struct ata_channel *ch, int slave, uint16_t *id)
     uint8_t mid = inb(ch->io + ATA_REG_LBA1), high = inb(ch->io + ATA_REG_LBA2);
     if ((mid == ATAPI_SIG_MID && high == ATAPI_SIG_HIGH) ||
         (mid == SATA_SIG_MID && high == SATA_SIG_HIGH))
-        return ERR_NOT_FOUND; /* a packet (CD-ROM) or SATA device */
+        return ERR_UNSUPPORTED; /* a packet (CD-ROM) or SATA device */
     if (mid || high)
         return ERR_NOT_FOUND; /* not an ATA signature */
     if (ata_wait_drq(ch) < 0)
@@ -598,14 +599,15 @@ static void ata_print(const struct ata_disk *d)
 }
 
 /* ata_add: register device SLAVE of channel C (IDENTIFY data ID); DMA
- * says whether the channel has a bus master to use. */
-static void ata_add(int c, int slave, const uint16_t *id, bool dma)
+ * says whether the channel has a bus master to use. False if it cannot be
+ * used (CHS only, no memory). */
+static bool ata_add(int c, int slave, const uint16_t *id, bool dma)
 {
     if (!(id[ATA_IDENT_CAPS] & ATA_IDENT_CAPS_LBA))
-        return; /* CHS-only drives are not supported */
+        return false; /* CHS-only drives are not supported */
     struct ata_disk *d = kzalloc(sizeof *d);
     if (!d)
-        return;
+        return false;
     d->ch = &ata_channels[c];
     d->slave = slave;
     d->lba48 = id[ATA_IDENT_CMDSET] & ATA_IDENT_CMDSET_LBA48;
@@ -617,9 +619,10 @@ static void ata_add(int c, int slave, const uint16_t *id, bool dma)
     d->bdev.sector_count = ata_sectors(id, d->lba48);
     d->bdev.ops = &ata_ops;
     d->bdev.priv = d;
-    d->ch->disks[slave] = d;
+    d->ch->disk[slave] = d;
     block_register(&d->bdev);
     ata_print(d);
+    return true;
 }
 
 /* ata_probe_channel: find the devices of channel C; registers its IRQ if
@@ -629,21 +632,47 @@ static void ata_probe_channel(int c, uint16_t *id)
     struct ata_channel *ch = &ata_channels[c];
     lock_init(&ch->lock);
     sema_init(&ch->irq_sema, 0);
-    if (ata_status(ch) == ATA_STATUS_FLOATING)
+    ch->absent = ata_status(ch) == ATA_STATUS_FLOATING;
+    if (ch->absent)
         return;
     outb(ch->ctl, ATA_CTL_NIEN);
     bool any = false;
     for (int slave = 0; slave < ATA_DEVICES_PER_CHANNEL; slave++) {
-        if (ata_identify(ch, slave, id) == ERR_OK) {
-            ata_add(c, slave, id, ch->bm != 0);
-            any = true;
-        }
+        int err = ata_identify(ch, slave, id);
+        if (err == ERR_UNSUPPORTED)
+            ch->other_devices++;
+        if (err == ERR_OK && ata_add(c, slave, id, ch->bm != 0))
+            ch->disks++;
+        any |= err == ERR_OK;
     }
     if (!any)
         return;
     irq_register(ch->irq, ata_irq);
     ata_status(ch);
     outb(ch->ctl, 0);
+}
+
+/* ata_report: one line per legacy channel: no controller, or the disks
+ * and other devices found on it. */
+void ata_report(void)
+{
+    for (int c = 0; c < ATA_CHANNELS; c++) {
+        const struct ata_channel *ch = &ata_channels[c];
+        printf("storage: IDE channel at 0x%x: ", ch->io);
+        if (ch->absent) {
+            printf("no controller (its ports read 0xff)\n");
+            continue;
+        }
+        if (ch->disks == 0 && ch->other_devices == 0) {
+            printf("no device\n");
+            continue;
+        }
+        printf("%u disk%s", ch->disks, ch->disks == 1 ? "" : "s");
+        if (ch->other_devices)
+            printf(", %u ATAPI/SATA device%s (CD-ROM), not a disk", ch->other_devices,
+                   ch->other_devices == 1 ? "" : "s");
+        printf("\n");
+    }
 }
 
 void ata_init(void)

@@ -7,3 +7,6 @@
  * Uses bus-master DMA if a PCI IDE controller offers it and `ata=pio` is
  * not on the command line. Needs pci_init first. */
 void ata_init(void);
+/* ata_report: print what the probe found on each legacy channel (no
+ * controller, disks, devices that are not disks), for storage_report. */
+void ata_report(void);

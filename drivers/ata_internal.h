@@ -24,7 +24,11 @@ struct ata_channel {
     unsigned irq;
     uint16_t bm;         /* bus-master registers; 0: no DMA on this channel */
     struct ata_prd *prd; /* the channel's PRD table (when bm != 0) */
-    struct ata_disk *disks[ATA_DEVICES_PER_CHANNEL]; /* master, slave (or NULL) */
+    struct ata_disk *disk[ATA_DEVICES_PER_CHANNEL]; /* master, slave (or NULL) */
+    /* What the probe found, for storage_report. */
+    bool absent;                 /* no controller: the status port floats (0xff) */
+    uint8_t disks;               /* ATA disks registered */
+    uint8_t other_devices;       /* ATAPI (CD-ROM) or SATA-signature devices, not used */
     struct lock lock;            /* one command at a time; guards what follows */
     struct semaphore irq_sema;   /* upped by the IRQ handler */
     volatile bool expecting;     /* a command waits for an interrupt */

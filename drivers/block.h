@@ -66,3 +66,9 @@ struct block_device *block_next(struct block_device *prev);
  * scan, ATA disks, virtio-blk disks, then the MBR partitions of every disk.
  * Thread context, interrupts on. */
 void storage_init(void);
+/* storage_report: say what storage_init found (for a boot that finds no
+ * file system): each legacy IDE channel, each PCI mass-storage controller
+ * and whether it is driven, the disks registered or that there are none,
+ * and how to attach a disk the kernel can use when the only controller is
+ * AHCI (QEMU's q35). */
+void storage_report(void);

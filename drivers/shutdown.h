@@ -3,7 +3,8 @@
  * that, halting forever.
  *   SHUTDOWN_OK      0x10 -> QEMU exit status 33: clean power-off
  *   SHUTDOWN_PANIC   0x11 -> 35: kernel panic
- *   SHUTDOWN_FAILURE 0x12 -> 37: bad command line or failed boot action */
+ *   SHUTDOWN_FAILURE 0x12 -> 37: bad command line, failed boot action, or a
+ *                               machine the kernel cannot run on (boot_fail) */
 #pragma once
 
 enum shutdown_code {

@@ -810,10 +810,17 @@ static void vblk_add(struct pci_device *p)
                v->qsize, v->irq);
 }
 
+/* virtio_blk_matches: see virtio_blk.h. */
+bool virtio_blk_matches(const struct pci_device *p)
+{
+    return p->vendor == VIRTIO_VENDOR &&
+           (p->device == VIRTIO_BLK_LEGACY_DEVICE || p->device == VIRTIO_BLK_MODERN_DEVICE);
+}
+
 void virtio_blk_init(void)
 {
     for (struct pci_device *p = pci_find(VIRTIO_VENDOR, PCI_ANY, NULL); p;
          p = pci_find(VIRTIO_VENDOR, PCI_ANY, p))
-        if (p->device == VIRTIO_BLK_LEGACY_DEVICE || p->device == VIRTIO_BLK_MODERN_DEVICE)
+        if (virtio_blk_matches(p))
             vblk_add(p);
 }

@@ -2,11 +2,13 @@
  * blocks, bitmaps, inodes and directory entries, nothing of open files or
  * paths (fs/file.c builds those on top).
  *
- * Feature set (see fs/README.md): revision 0 and 1, block size 1024 or
- * 4096, inode size 128 or 256 (larger inodes' extra bytes are preserved),
- * incompat "filetype", ro_compat "sparse_super" and "large_file". Any other
- * incompat or ro_compat feature, a journal, or an inconsistent superblock
- * makes ext2_mount fail with a message. Unknown compat features are ignored
+ * Feature set (see fs/README.md): revision 0 and 1, block size 1024, 2048
+ * or 4096, inode size 128 or 256 (larger inodes' extra bytes are
+ * preserved), incompat "filetype", "meta_bg" and "flex_bg", ro_compat
+ * "sparse_super" and "large_file", compat "sparse_super2", with metadata
+ * wherever the descriptors put it (ext2_layout.c). Any other incompat or
+ * ro_compat feature, a journal, or an inconsistent superblock makes
+ * ext2_mount fail with a message naming it. Unknown compat features are ignored
  * as the format allows; directories we modify lose a dir_index hash tree
  * (the flag is cleared, the entries stay valid as a linear directory).
  *
@@ -60,9 +62,11 @@ uint64_t ext2_inode_size(const struct ext2_inode *di);
  * directory PARENT_INO (links 0, size 0). ERR_NO_SPACE without inodes. */
 int ext2_inode_create(struct ext2_fs *fs, uint32_t parent_ino, uint16_t mode, uint32_t *ino_out,
                       struct ext2_inode *di_out);
-/* ext2_inode_delete: free every block of inode INO and the inode itself
- * (its link count must be 0). ERR_BAD_FORMAT for a reserved inode or a
- * block pointer outside the data area (such blocks are not freed). */
+/* ext2_inode_delete: free every block inode INO owns (data, indirect, and
+ * its share of an extended-attribute block: freed when no other inode
+ * shares it) and the inode itself (its link count must be 0).
+ * ERR_BAD_FORMAT for a reserved inode, a block pointer outside the data
+ * area or a damaged attribute block (such blocks are not freed). */
 int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di);
 /* ext2_inode_read: copy up to SIZE bytes at OFFSET into BUF; holes read as
  * zeros. Returns the bytes read (0 at or past the end) or an error. */

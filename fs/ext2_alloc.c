@@ -60,32 +60,32 @@ uint32_t ext2_group_start(const struct ext2_fs *fs, uint32_t g)
     return fs->sb.s_first_data_block + g * fs->sb.s_blocks_per_group;
 }
 
-/* ext2_group_data_start: see ext2_internal.h. */
-uint32_t ext2_group_data_start(const struct ext2_fs *fs, uint32_t g)
+/* find_data_bit: the first bit at or after START of group G's block
+ * BITMAP that is clear and not a metadata block (metadata is never handed
+ * out, whatever a damaged bitmap says), or NO_BIT. */
+static uint32_t find_data_bit(struct ext2_fs *fs, uint32_t g, const uint8_t *bitmap, uint32_t start)
 {
-    const struct ext2_group_desc *d = &fs->gd[g];
-    uint32_t end = d->bg_inode_table + fs->itable_blocks;
-    if (d->bg_block_bitmap >= end)
-        end = d->bg_block_bitmap + 1;
-    if (d->bg_inode_bitmap >= end)
-        end = d->bg_inode_bitmap + 1;
-    return end;
+    uint32_t first = ext2_group_start(fs, g), limit = blocks_in_group(fs, g);
+    for (uint32_t bit = start;;) {
+        bit = find_zero(bitmap, bit, limit);
+        if (bit == NO_BIT)
+            return NO_BIT;
+        uint32_t after = ext2_meta_end(fs, first + bit);
+        if (after == first + bit)
+            return bit;
+        bit = after - first; /* past the metadata extent: each turn advances */
+    }
 }
 
-/* alloc_in_group: take a free block of group G at or after bit START (the
- * metadata at the start of the group is never handed out, whatever the
- * bitmap says). Returns 0 and the block in *OUT, ERR_NO_SPACE if none, or
- * an I/O error. */
+/* alloc_in_group: take a free data block of group G at or after bit START.
+ * Returns 0 and the block in *OUT, ERR_NO_SPACE if none, or an I/O error. */
 static int alloc_in_group(struct ext2_fs *fs, uint32_t g, uint32_t start, uint32_t *out)
 {
-    uint32_t data_bit = ext2_group_data_start(fs, g) - ext2_group_start(fs, g);
-    if (start < data_bit)
-        start = data_bit;
     struct buf *b;
     int err = bcache_get(fs->cache, fs->gd[g].bg_block_bitmap, &b);
     if (err < 0)
         return err;
-    uint32_t bit = find_zero(b->data, start, blocks_in_group(fs, g));
+    uint32_t bit = find_data_bit(fs, g, b->data, start);
     if (bit == NO_BIT) {
         bcache_release(b);
         return ERR_NO_SPACE;
@@ -128,15 +128,6 @@ int ext2_block_alloc(struct ext2_fs *fs, uint32_t goal, uint32_t *out)
         }
     }
     return ERR_NO_SPACE;
-}
-
-/* ext2_block_valid: see ext2_internal.h. */
-bool ext2_block_valid(const struct ext2_fs *fs, uint32_t block)
-{
-    if (block < fs->sb.s_first_data_block || block >= fs->sb.s_blocks_count)
-        return false;
-    uint32_t g = (block - fs->sb.s_first_data_block) / fs->sb.s_blocks_per_group;
-    return block >= ext2_group_data_start(fs, g);
 }
 
 /* ext2_block_free: see ext2_internal.h. */

@@ -28,18 +28,40 @@
 #define EXT2_FEATURE_COMPAT_EXT_ATTR      0x0008
 #define EXT2_FEATURE_COMPAT_RESIZE_INODE  0x0010
 #define EXT2_FEATURE_COMPAT_DIR_INDEX     0x0020
+#define EXT2_FEATURE_COMPAT_LAZY_BG       0x0040
+#define EXT2_FEATURE_COMPAT_SPARSE_SUPER2 0x0200 /* backups only in s_backup_bgs[] */
 
 /* s_feature_ro_compat (unknown ones: mounting read-write is unsafe) */
-#define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER 0x0001
-#define EXT2_FEATURE_RO_COMPAT_LARGE_FILE   0x0002
-#define EXT2_FEATURE_RO_COMPAT_BTREE_DIR    0x0004
+#define EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER  0x0001
+#define EXT2_FEATURE_RO_COMPAT_LARGE_FILE    0x0002
+#define EXT2_FEATURE_RO_COMPAT_BTREE_DIR     0x0004
+#define EXT4_FEATURE_RO_COMPAT_HUGE_FILE     0x0008
+#define EXT4_FEATURE_RO_COMPAT_GDT_CSUM      0x0010
+#define EXT4_FEATURE_RO_COMPAT_DIR_NLINK     0x0020
+#define EXT4_FEATURE_RO_COMPAT_EXTRA_ISIZE   0x0040
+#define EXT4_FEATURE_RO_COMPAT_QUOTA         0x0100
+#define EXT4_FEATURE_RO_COMPAT_BIGALLOC      0x0200
+#define EXT4_FEATURE_RO_COMPAT_METADATA_CSUM 0x0400
+#define EXT4_FEATURE_RO_COMPAT_READONLY      0x1000
+#define EXT4_FEATURE_RO_COMPAT_PROJECT       0x2000
+#define EXT4_FEATURE_RO_COMPAT_VERITY        0x8000
 
 /* s_feature_incompat (unknown ones: mounting at all is unsafe) */
 #define EXT2_FEATURE_INCOMPAT_COMPRESSION 0x0001
 #define EXT2_FEATURE_INCOMPAT_FILETYPE    0x0002
 #define EXT3_FEATURE_INCOMPAT_RECOVER     0x0004
 #define EXT3_FEATURE_INCOMPAT_JOURNAL_DEV 0x0008
-#define EXT2_FEATURE_INCOMPAT_META_BG     0x0010
+#define EXT2_FEATURE_INCOMPAT_META_BG     0x0010 /* descriptor blocks spread over meta groups */
+#define EXT4_FEATURE_INCOMPAT_EXTENTS     0x0040
+#define EXT4_FEATURE_INCOMPAT_64BIT       0x0080
+#define EXT4_FEATURE_INCOMPAT_MMP         0x0100
+#define EXT4_FEATURE_INCOMPAT_FLEX_BG     0x0200 /* group metadata anywhere */
+#define EXT4_FEATURE_INCOMPAT_EA_INODE    0x0400
+#define EXT4_FEATURE_INCOMPAT_CSUM_SEED   0x2000
+#define EXT4_FEATURE_INCOMPAT_LARGEDIR    0x4000
+#define EXT4_FEATURE_INCOMPAT_INLINE_DATA 0x8000
+#define EXT4_FEATURE_INCOMPAT_ENCRYPT     0x10000
+#define EXT4_FEATURE_INCOMPAT_CASEFOLD    0x20000
 
 /* Reserved inode numbers */
 #define EXT2_BAD_INO  1
@@ -76,6 +98,9 @@
 
 /* i_blocks counts 512-byte units */
 #define EXT2_IBLOCK_UNIT 512
+
+/* Byte offset of s_backup_bgs in the superblock (ext4 layout). */
+#define EXT2_SB_BACKUP_BGS_OFFSET 0x24C
 
 struct ext2_super_block {
     uint32_t s_inodes_count; /* total inodes */
@@ -133,10 +158,15 @@ struct ext2_super_block {
     uint32_t s_r_blocks_count_hi;
     uint32_t s_free_blocks_hi;
     uint16_t s_min_extra_isize;
-    uint16_t s_want_extra_isize; /* i_extra_isize for new large inodes */
-    uint8_t s_rest[EXT2_SUPERBLOCK_SIZE - 352];
+    uint16_t s_want_extra_isize;                            /* i_extra_isize for new large inodes */
+    uint8_t s_ext4_fields[EXT2_SB_BACKUP_BGS_OFFSET - 352]; /* unused here */
+    uint32_t s_backup_bgs[2]; /* sparse_super2: the groups with a backup (0: none) */
+    uint8_t s_rest[EXT2_SUPERBLOCK_SIZE - EXT2_SB_BACKUP_BGS_OFFSET - 8];
 };
 _Static_assert(sizeof(struct ext2_super_block) == EXT2_SUPERBLOCK_SIZE, "superblock size");
+_Static_assert(__builtin_offsetof(struct ext2_super_block, s_backup_bgs) ==
+                   EXT2_SB_BACKUP_BGS_OFFSET,
+               "s_backup_bgs offset");
 
 struct ext2_group_desc {
     uint32_t bg_block_bitmap;      /* block number of the block bitmap */
@@ -177,6 +207,19 @@ _Static_assert(sizeof(struct ext2_inode) == EXT2_GOOD_OLD_INODE_SIZE, "inode siz
 
 /* Offset of i_extra_isize in a large (rev 1) inode. */
 #define EXT2_INODE_EXTRA_ISIZE_OFFSET 128
+
+/* Extended-attribute block (i_file_acl, ext_attr feature): a header, then
+ * the entries. One block may be shared by several inodes with identical
+ * attributes; h_refcount counts them. */
+#define EXT2_XATTR_MAGIC 0xEA020000
+
+struct ext2_xattr_header {
+    uint32_t h_magic;    /* EXT2_XATTR_MAGIC */
+    uint32_t h_refcount; /* inodes whose i_file_acl is this block */
+    uint32_t h_blocks;   /* always 1 */
+    uint32_t h_hash;
+    uint32_t h_reserved[4];
+};
 
 struct ext2_dir_entry {
     uint32_t inode;   /* 0 = unused entry */

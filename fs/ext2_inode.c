@@ -409,6 +409,37 @@ static int free_tree(struct ext2_fs *fs, uint32_t blk, int level)
     return result < 0 ? result : err;
 }
 
+/* release_xattr_block: drop DI's reference to its extended-attribute
+ * block (i_file_acl): decrement the block header's h_refcount, and free
+ * the block when it reaches zero (ext2 spec, "Extended Attributes": one
+ * block is shared by the inodes with identical attributes). Clears
+ * i_file_acl. ERR_BAD_FORMAT, with nothing freed, for a pointer outside
+ * the data area or a block that is not an attribute block. */
+static int release_xattr_block(struct ext2_fs *fs, struct ext2_inode *di)
+{
+    uint32_t blk = di->i_file_acl;
+    di->i_file_acl = 0;
+    int err = check_ptr(fs, blk);
+    if (err < 0 || blk == 0)
+        return err;
+    struct buf *b;
+    if ((err = bcache_get(fs->cache, blk, &b)) < 0)
+        return err;
+    struct ext2_xattr_header *h = (struct ext2_xattr_header *)b->data;
+    bool valid = h->h_magic == EXT2_XATTR_MAGIC && h->h_blocks == 1;
+    bool last = valid && h->h_refcount <= 1;
+    if (valid && !last) {
+        h->h_refcount--;
+        bcache_mark_dirty(b);
+    }
+    bcache_release(b);
+    if (!valid) {
+        printf("ext2: block %u is not an extended-attribute block\n", blk);
+        return ERR_BAD_FORMAT;
+    }
+    return last ? ext2_block_free(fs, blk) : 0;
+}
+
 /* ext2_inode_delete: see ext2.h. */
 int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di)
 {
@@ -427,12 +458,15 @@ int ext2_inode_delete(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di)
             result = err;
         di->i_block[i] = 0;
     }
+    int err = release_xattr_block(fs, di);
+    if (err < 0 && result == 0)
+        result = err;
     bool dir = ext2_inode_is_dir(di);
     di->i_blocks = 0;
     di->i_size = di->i_size_high = 0;
     di->i_links_count = 0;
     di->i_dtime = fs->now ? fs->now : 1;
-    int err = ext2_inode_store(fs, ino, di);
+    err = ext2_inode_store(fs, ino, di);
     if (err == 0)
         err = ext2_ifree(fs, ino, dir);
     return result < 0 ? result : err;

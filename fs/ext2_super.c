@@ -14,10 +14,17 @@
 #include "kernel/string.h"
 #include "mm/kmalloc.h"
 
-#define EXT2_INCOMPAT_SUPPORTED EXT2_FEATURE_INCOMPAT_FILETYPE
+/* Features this kernel implements; every other incompat or ro_compat bit,
+ * and the compat bits in EXT2_COMPAT_REFUSED, make mount refuse. */
+#define EXT2_INCOMPAT_SUPPORTED \
+    (EXT2_FEATURE_INCOMPAT_FILETYPE | EXT2_FEATURE_INCOMPAT_META_BG | EXT4_FEATURE_INCOMPAT_FLEX_BG)
 #define EXT2_RO_COMPAT_SUPPORTED \
     (EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER | EXT2_FEATURE_RO_COMPAT_LARGE_FILE)
-#define EXT2_MAX_BLOCK_LOG    2 /* 4096-byte blocks */
+/* Compat features that are not safe to ignore when writing: a journal we
+ * would not replay or update; lazy_bg groups whose bitmaps were never
+ * written. */
+#define EXT2_COMPAT_REFUSED   (EXT3_FEATURE_COMPAT_HAS_JOURNAL | EXT2_FEATURE_COMPAT_LAZY_BG)
+#define EXT2_MAX_BLOCK_LOG    2 /* 4096-byte blocks: a block fits in a page */
 #define EXT2_INODE_SIZE_LARGE 256
 #define EXT2_SB_SECTORS       (EXT2_SUPERBLOCK_SIZE / BLOCK_SECTOR_SIZE)
 
@@ -28,24 +35,79 @@ static int bad(int err, const char *why)
     return err;
 }
 
-/* check_features: ERR_UNSUPPORTED if SB needs a feature we lack. */
+struct feature_name {
+    uint32_t bit;
+    const char *name; /* as mke2fs -O and dumpe2fs spell it */
+};
+
+static const struct feature_name compat_names[] = {
+    {EXT3_FEATURE_COMPAT_HAS_JOURNAL, "has_journal"},
+    {EXT2_FEATURE_COMPAT_LAZY_BG, "lazy_bg"},
+};
+
+static const struct feature_name ro_compat_names[] = {
+    {EXT2_FEATURE_RO_COMPAT_BTREE_DIR, "btree_dir"},
+    {EXT4_FEATURE_RO_COMPAT_HUGE_FILE, "huge_file"},
+    {EXT4_FEATURE_RO_COMPAT_GDT_CSUM, "uninit_bg"},
+    {EXT4_FEATURE_RO_COMPAT_DIR_NLINK, "dir_nlink"},
+    {EXT4_FEATURE_RO_COMPAT_EXTRA_ISIZE, "extra_isize"},
+    {EXT4_FEATURE_RO_COMPAT_QUOTA, "quota"},
+    {EXT4_FEATURE_RO_COMPAT_BIGALLOC, "bigalloc"},
+    {EXT4_FEATURE_RO_COMPAT_METADATA_CSUM, "metadata_csum"},
+    {EXT4_FEATURE_RO_COMPAT_READONLY, "read-only"},
+    {EXT4_FEATURE_RO_COMPAT_PROJECT, "project"},
+    {EXT4_FEATURE_RO_COMPAT_VERITY, "verity"},
+};
+
+static const struct feature_name incompat_names[] = {
+    {EXT2_FEATURE_INCOMPAT_COMPRESSION, "compression"},
+    {EXT3_FEATURE_INCOMPAT_RECOVER, "needs_recovery"},
+    {EXT3_FEATURE_INCOMPAT_JOURNAL_DEV, "journal_dev"},
+    {EXT4_FEATURE_INCOMPAT_EXTENTS, "extent"},
+    {EXT4_FEATURE_INCOMPAT_64BIT, "64bit"},
+    {EXT4_FEATURE_INCOMPAT_MMP, "mmp"},
+    {EXT4_FEATURE_INCOMPAT_EA_INODE, "ea_inode"},
+    {EXT4_FEATURE_INCOMPAT_CSUM_SEED, "metadata_csum_seed"},
+    {EXT4_FEATURE_INCOMPAT_LARGEDIR, "large_dir"},
+    {EXT4_FEATURE_INCOMPAT_INLINE_DATA, "inline_data"},
+    {EXT4_FEATURE_INCOMPAT_ENCRYPT, "encrypt"},
+    {EXT4_FEATURE_INCOMPAT_CASEFOLD, "casefold"},
+};
+
+#define NAMES(table) table, sizeof(table) / sizeof(table[0])
+
+/* refuse_features: if BITS (features of the KIND field that we do not
+ * implement) is not empty, print the name of its lowest feature and
+ * return ERR_UNSUPPORTED; else 0. */
+static int refuse_features(uint32_t bits, const char *kind, const struct feature_name *names,
+                           size_t count)
+{
+    if (bits == 0)
+        return 0;
+    uint32_t bit = bits & -bits;
+    const char *name = "(unknown)";
+    for (size_t i = 0; i < count; i++)
+        if (names[i].bit == bit)
+            name = names[i].name;
+    printf("ext2: refusing to mount: %s feature %s (0x%x) is not implemented\n", kind, name, bit);
+    return ERR_UNSUPPORTED;
+}
+
+/* check_features: ERR_UNSUPPORTED (naming the feature) if SB needs one we
+ * lack. Revision 0 has no feature fields. */
 static int check_features(const struct ext2_super_block *sb)
 {
     if (sb->s_rev_level == EXT2_GOOD_OLD_REV)
         return 0;
-    if (sb->s_feature_incompat & ~EXT2_INCOMPAT_SUPPORTED) {
-        printf("ext2: unsupported incompat features 0x%x\n",
-               sb->s_feature_incompat & ~EXT2_INCOMPAT_SUPPORTED);
-        return bad(ERR_UNSUPPORTED, "incompatible features");
-    }
-    if (sb->s_feature_ro_compat & ~EXT2_RO_COMPAT_SUPPORTED) {
-        printf("ext2: unsupported ro_compat features 0x%x\n",
-               sb->s_feature_ro_compat & ~EXT2_RO_COMPAT_SUPPORTED);
-        return bad(ERR_UNSUPPORTED, "read-only-compatible features (no read-write mount)");
-    }
-    if (sb->s_feature_compat & EXT3_FEATURE_COMPAT_HAS_JOURNAL)
-        return bad(ERR_UNSUPPORTED, "has a journal (ext3/ext4)");
-    return 0;
+    int err = refuse_features(sb->s_feature_incompat & ~EXT2_INCOMPAT_SUPPORTED, "incompat",
+                              NAMES(incompat_names));
+    if (err == 0)
+        err = refuse_features(sb->s_feature_ro_compat & ~EXT2_RO_COMPAT_SUPPORTED, "ro_compat",
+                              NAMES(ro_compat_names));
+    if (err == 0)
+        err = refuse_features(sb->s_feature_compat & EXT2_COMPAT_REFUSED, "compat",
+                              NAMES(compat_names));
+    return err;
 }
 
 /* check_geometry: ERR_BAD_FORMAT unless SB's sizes and counts are possible
@@ -57,8 +119,8 @@ static int check_geometry(struct ext2_fs *fs, const struct ext2_super_block *sb,
         return bad(ERR_BAD_FORMAT, "bad magic (not ext2)");
     if (sb->s_rev_level > EXT2_DYNAMIC_REV)
         return bad(ERR_UNSUPPORTED, "unknown revision");
-    if (sb->s_log_block_size != 0 && sb->s_log_block_size != EXT2_MAX_BLOCK_LOG)
-        return bad(ERR_UNSUPPORTED, "block size is not 1024 or 4096");
+    if (sb->s_log_block_size > EXT2_MAX_BLOCK_LOG)
+        return bad(ERR_UNSUPPORTED, "block size above 4096 (the page size) is not implemented");
     fs->block_size = 1024u << sb->s_log_block_size;
     uint32_t bits = fs->block_size * 8;
     if (sb->s_first_data_block != (fs->block_size == 1024 ? 1u : 0u))
@@ -97,55 +159,8 @@ static int check_inodes(struct ext2_fs *fs, const struct ext2_super_block *sb)
     return 0;
 }
 
-/* power_of: N is a power of BASE (1 included). */
-static bool power_of(uint32_t n, uint32_t base)
-{
-    while (n > 1 && n % base == 0)
-        n /= base;
-    return n == 1;
-}
-
-/* super_copy_blocks: blocks at the start of group G taken by a copy of the
- * superblock, the descriptor table and its reserved growth (0 for a group
- * without a copy: with sparse_super only groups 0, 1 and powers of 3, 5
- * and 7 have one). */
-static uint32_t super_copy_blocks(const struct ext2_fs *fs, uint32_t g)
-{
-    bool sparse = fs->sb.s_rev_level == EXT2_DYNAMIC_REV &&
-                  (fs->sb.s_feature_ro_compat & EXT2_FEATURE_RO_COMPAT_SPARSE_SUPER);
-    if (sparse && g > 1 && !power_of(g, 3) && !power_of(g, 5) && !power_of(g, 7))
-        return 0;
-    uint32_t reserved = 0;
-    if (fs->sb.s_rev_level == EXT2_DYNAMIC_REV &&
-        (fs->sb.s_feature_compat & EXT2_FEATURE_COMPAT_RESIZE_INODE))
-        reserved = fs->sb.s_reserved_gdt_blocks;
-    return 1 + fs->gd_blocks + reserved;
-}
-
-/* check_group_layout: group G's bitmaps and inode table lie in the group,
- * after its superblock copy, without overlapping (the layout of ext2
- * without flex_bg), so that everything from the group's start to
- * ext2_group_data_start is metadata. */
-static int check_group_layout(const struct ext2_fs *fs, uint32_t g)
-{
-    const struct ext2_group_desc *d = &fs->gd[g];
-    uint64_t first = (uint64_t)ext2_group_start(fs, g) + super_copy_blocks(fs, g);
-    uint64_t end = (uint64_t)ext2_group_start(fs, g) + fs->sb.s_blocks_per_group;
-    if (end > fs->sb.s_blocks_count)
-        end = fs->sb.s_blocks_count;
-    uint64_t it = d->bg_inode_table, it_end = it + fs->itable_blocks;
-    if (d->bg_block_bitmap < first || d->bg_block_bitmap >= end || d->bg_inode_bitmap < first ||
-        d->bg_inode_bitmap >= end || it < first || it_end > end)
-        return bad(ERR_BAD_FORMAT, "group metadata outside its group");
-    if (d->bg_block_bitmap == d->bg_inode_bitmap ||
-        (d->bg_block_bitmap >= it && d->bg_block_bitmap < it_end) ||
-        (d->bg_inode_bitmap >= it && d->bg_inode_bitmap < it_end))
-        return bad(ERR_BAD_FORMAT, "group bitmaps overlap");
-    return 0;
-}
-
-/* check_groups: every group's bitmaps and inode table are where ext2 puts
- * them and its free counts are possible. */
+/* check_groups: every group's free counts are possible, and its bitmaps
+ * and inode table lie where the layout rules allow (ext2_layout.c). */
 static int check_groups(struct ext2_fs *fs)
 {
     fs->itable_blocks =
@@ -153,9 +168,6 @@ static int check_groups(struct ext2_fs *fs)
     uint32_t total_free = 0;
     for (uint32_t g = 0; g < fs->ngroups; g++) {
         const struct ext2_group_desc *d = &fs->gd[g];
-        int err = check_group_layout(fs, g);
-        if (err < 0)
-            return err;
         if (d->bg_free_inodes_count > fs->sb.s_inodes_per_group ||
             d->bg_free_blocks_count > fs->sb.s_blocks_per_group)
             return bad(ERR_BAD_FORMAT, "group descriptor free counts impossible");
@@ -163,20 +175,29 @@ static int check_groups(struct ext2_fs *fs)
     }
     if (total_free > fs->sb.s_blocks_count)
         return bad(ERR_BAD_FORMAT, "group free counts exceed the total");
-    return 0;
+    int err = ext2_layout_init(fs);
+    if (err == ERR_BAD_FORMAT)
+        return bad(err, "group metadata misplaced");
+    return err;
 }
 
-/* read_group_descs: load the descriptor table (after the superblock). */
+/* read_group_descs: load the descriptor table (its blocks follow the
+ * superblock, or with meta_bg lie in the meta groups: ext2_desc_block). */
 static int read_group_descs(struct ext2_fs *fs)
 {
     uint32_t per_block = fs->block_size / EXT2_GROUP_DESC_SIZE;
     fs->gd_blocks = (fs->ngroups + per_block - 1) / per_block;
+    if ((fs->sb.s_feature_incompat & EXT2_FEATURE_INCOMPAT_META_BG) &&
+        fs->sb.s_first_meta_bg > fs->gd_blocks)
+        return bad(ERR_BAD_FORMAT, "first meta group beyond the descriptor table");
     fs->gd = kmalloc((size_t)fs->gd_blocks * fs->block_size);
     if (!fs->gd)
         return ERR_NO_MEMORY;
     for (uint32_t i = 0; i < fs->gd_blocks; i++) {
+        if (ext2_desc_block(fs, i) >= fs->sb.s_blocks_count)
+            return bad(ERR_BAD_FORMAT, "descriptor block outside the file system");
         struct buf *b;
-        int err = bcache_get(fs->cache, fs->sb.s_first_data_block + 1 + i, &b);
+        int err = bcache_get(fs->cache, ext2_desc_block(fs, i), &b);
         if (err < 0)
             return err;
         memcpy((uint8_t *)fs->gd + (size_t)i * fs->block_size, b->data, fs->block_size);
@@ -203,7 +224,7 @@ static int write_group_descs(struct ext2_fs *fs)
 {
     for (uint32_t i = 0; i < fs->gd_blocks; i++) {
         struct buf *b;
-        int err = bcache_get(fs->cache, fs->sb.s_first_data_block + 1 + i, &b);
+        int err = bcache_get(fs->cache, ext2_desc_block(fs, i), &b);
         if (err < 0)
             return err;
         size_t bytes = (size_t)fs->ngroups * EXT2_GROUP_DESC_SIZE - (size_t)i * fs->block_size;
@@ -231,6 +252,7 @@ static void free_fs(struct ext2_fs *fs)
 {
     if (fs->cache)
         bcache_destroy(fs->cache);
+    kfree(fs->meta);
     kfree(fs->gd);
     kfree(fs);
 }

@@ -242,12 +242,14 @@ int kernel_run_actions(void)
 }
 
 /* mount_root_fs: mount the first ext2 partition (type 0x83) with fs_init.
- * Without one, or if ext2 refuses it (it prints why), say so and go on
+ * Without one, say what storage was found and that there is no file
+ * system; if ext2 refuses it (it prints why), say so. Either way go on
  * without a file system; with -v, describe the one mounted. */
 static void mount_root_fs(void)
 {
     struct block_device *dev = block_find_role(BLOCK_ROLE_FILESYS);
     if (!dev) {
+        storage_report();
         printf("fs: no ext2 partition (type 0x83) found; no file system\n");
         return;
     }

@@ -153,6 +153,11 @@ int cmdline_parse(char *text, const struct cmdline_action_desc *descs, struct cm
             snprintf(err, err_size, "unknown or malformed option '%s'", words[i]);
             return ERR_INVALID;
         }
+        if (out->mem_limit && out->mem_limit < (uint64_t)KERNEL_MEM_MIN_MIB * KIB * KIB) {
+            snprintf(err, err_size, "%s is below the minimum of %d MiB", words[i],
+                     KERNEL_MEM_MIN_MIB);
+            return ERR_INVALID;
+        }
     }
     return parse_actions(words + i, n - i, descs, out, err, err_size);
 }

@@ -16,6 +16,19 @@
 #define CMDLINE_MAX_ACTIONS     16
 #define CMDLINE_ACTION_MAX_ARGS 2
 
+/* KERNEL_MEM_MIN_MIB: the least RAM the kernel runs in. A smaller mem= is
+ * refused when the command line is parsed; a machine with less available
+ * RAM is refused at boot (pmm_init). What boot takes, counted as mem=
+ * counts (available RAM from address 0 up): the first MiB (BIOS areas,
+ * low RAM), the kernel image and boot information (~0.5 MiB), the frame
+ * bitmap, page tables and kernel stacks, the heap with the buffer cache
+ * (256 blocks: 1.1 MiB with 4 KiB blocks), swap buffers; then a user
+ * program needs its pages. mem=3328K is the least that boots with every
+ * subsystem and runs `echo` on 4 KiB blocks (measured); the minimum
+ * rounds that up to whole MiB with room for a program (spec
+ * boot-mem-min runs at exactly this size). */
+#define KERNEL_MEM_MIN_MIB 4
+
 struct cmdline_action {
     const char *name;
     int argc;

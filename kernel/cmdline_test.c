@@ -56,11 +56,22 @@ KTEST(cmdline, options)
     KT_ASSERT(parsed.mem_limit == 64 * KIB * KIB);
     KT_ASSERT(parsed.user_frame_limit == 100);
     KT_ASSERT(parsed.action_count == 0);
-    KT_ASSERT(parse("mem=512K") == ERR_OK && parsed.mem_limit == 512 * KIB);
+    KT_ASSERT(parse("mem=8192K") == ERR_OK && parsed.mem_limit == 8192 * KIB);
     KT_ASSERT(parse("mem=2G") == ERR_OK && parsed.mem_limit == 2 * KIB * KIB * KIB);
-    KT_ASSERT(parse("mem=4096") == ERR_OK && parsed.mem_limit == 4096);
+    KT_ASSERT(parse("mem=4194304") == ERR_OK && parsed.mem_limit == 4 * KIB * KIB);
     KT_ASSERT(parse("-ul=0") == ERR_OK && parsed.user_frame_limit == 0);
     KT_ASSERT(parse("ata=pio ktest") == ERR_OK && parsed.ata_pio);
+}
+
+/* mem= below KERNEL_MEM_MIN_MIB is refused with a message naming it. */
+KTEST(cmdline, mem_minimum)
+{
+    KT_ASSERT(parse("-q mem=64K run 'echo hi'") == ERR_INVALID);
+    KT_ASSERT(contains(err, "mem=64K is below the minimum of"));
+    KT_ASSERT(parse("mem=4095K") == ERR_INVALID);
+    KT_ASSERT(parse("mem=4194303") == ERR_INVALID);
+    KT_ASSERT(parse("mem=512K") == ERR_INVALID);
+    KT_ASSERT(parse("mem=4M") == ERR_OK && parsed.mem_limit == 4 * KIB * KIB);
 }
 
 KTEST(cmdline, state_reset_between_parses)

@@ -88,7 +88,7 @@ __attribute__((noreturn)) void kmain(uint32_t magic, uint32_t mbi)
     trap_init();
     printf("%s %s: x86-64 demand-paging teaching kernel\n", KERNEL_NAME, KERNEL_VERSION);
     if (magic != MB2_BOOTLOADER_MAGIC)
-        panic("kmain: not booted by a Multiboot2 loader (magic 0x%x)", magic);
+        boot_fail("not loaded by a Multiboot2 loader (magic 0x%x)", magic);
     cmdline_load(mbi);
     pmm_init(mbi);
     paging_init();

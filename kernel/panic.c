@@ -73,3 +73,15 @@ void panic_at(uint64_t rip, uint64_t rbp, const char *fmt, ...)
     va_start(ap, fmt);
     panic_common(rip, rbp, fmt, ap);
 }
+
+void boot_fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cli();
+    printf("boot: ");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+    shutdown_power_off(SHUTDOWN_FAILURE);
+}

@@ -5,6 +5,13 @@
 #include <stdint.h>
 
 __attribute__((noreturn, format(printf, 1, 2))) void panic(const char *fmt, ...);
+/* boot_fail: this machine cannot run the kernel (a missing CPU feature, a
+ * bad boot handoff, too little memory): print "boot: MESSAGE" on the
+ * console (serial and VGA) and power off with the failure code
+ * (SHUTDOWN_FAILURE, QEMU exit status 37), as boot/boot.asm does for what
+ * it checks. For refusals before the kernel can run; never for kernel
+ * bugs (those panic). */
+__attribute__((noreturn, format(printf, 1, 2))) void boot_fail(const char *fmt, ...);
 
 #define ASSERT(cond)                                                                        \
     do {                                                                                    \

@@ -33,6 +33,15 @@ void serial_init(void)
     outb(COM1 + UART_IER, IER_RX_AVAILABLE);
 }
 
+/* serial_rx_interrupt: enable or mask the received-data-available
+ * interrupt (16550 datasheet, IER bit 0). Masked, received bytes stay in
+ * the UART's FIFO (and QEMU stops passing more). Enabled with data
+ * waiting, the UART raises its interrupt at once. */
+void serial_rx_interrupt(bool on)
+{
+    outb(COM1 + UART_IER, on ? IER_RX_AVAILABLE : 0);
+}
+
 void serial_putc(char c)
 {
     while (!(inb(COM1 + UART_LSR) & LSR_THR_EMPTY))

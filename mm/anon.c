@@ -25,6 +25,7 @@ static const struct page_operations anon_ops = {
     .swap_out = anon_swap_out,
     .destroy = anon_destroy,
     .copy = anon_copy,
+    .swap_backed = true,
     .drop_copy = anon_drop_copy,
 };
 
@@ -82,16 +83,7 @@ static void anon_destroy(struct page *page)
  * a copy of SRC's contents (from its frame or its slot). */
 static int anon_copy(struct spt *dst, struct page *src)
 {
-    int type = VM_ANON | (src->executable ? VM_EXECUTABLE : 0);
-    struct page *page = vm_page_new(dst, type, src->va, src->writable, NULL, NULL);
-    if (!page)
-        return ERR_NO_MEMORY;
-    anon_initializer(page, VM_ANON, NULL);
-    if (!spt_insert_page(dst, page)) {
-        vm_dealloc_page(page);
-        return ERR_EXISTS;
-    }
-    return vm_claim_copy(page, src);
+    return vm_copy_contents(dst, src, NULL, NULL);
 }
 
 /* anon_drop_copy: swap is full: the slot of a resident page goes back to

@@ -118,22 +118,24 @@ static bool recent(const struct frame *f)
 }
 
 /* eligible: whether F may be a victim at all: not pinned, not recently
- * claimed, and clean if CLEAN_ONLY. */
-static bool eligible(struct frame *f, bool clean_only)
+ * claimed, and, if NO_SWAP, not in need of a swap slot (clean, or a file
+ * page that goes back to its file). */
+static bool eligible(struct frame *f, bool no_swap)
 {
     if (f->pinned || !f->page || f->page->busy || recent(f))
         return false;
-    return !clean_only || !vm_page_is_dirty(f->page);
+    return !no_swap || !f->page->ops->swap_backed || !vm_page_is_dirty(f->page);
 }
 
-/* clock_pick_locked: the victim (see the file comment), or NULL when no frame is eligible; *BUSY then tells whether
+/* clock_pick_locked: the victim (see the file comment), or NULL when no
+ * frame is eligible (NO_SWAP: see eligible); *BUSY then tells whether
  * some frame is pinned or its page busy (I/O in flight: worth waiting for,
  * it will be freed or become eligible). Once a dirty candidate is found,
  * the search for a clean one goes on for at most CLOCK_CLEAN_WINDOW more
  * frames, so that a table full of dirty pages costs a short sweep, not a
  * lap, per eviction. After two laps (owners may set accessed bits again
  * while the sweep sleeps), the first eligible frame seen is taken. */
-static struct frame *clock_pick_locked(bool clean_only, bool *busy)
+static struct frame *clock_pick_locked(bool no_swap, bool *busy)
 {
     size_t n = frames_used, window = 0;
     struct frame *dirty = NULL, *fallback = NULL;
@@ -144,7 +146,7 @@ static struct frame *clock_pick_locked(bool clean_only, bool *busy)
         struct frame *f = clock_advance();
         if (f->pinned || !f->page || f->page->busy)
             *busy = true;
-        if (!eligible(f, clean_only))
+        if (!eligible(f, no_swap))
             continue;
         if (vm_page_test_and_clear_accessed(f->page)) {
             fallback = fallback ? fallback : f;
@@ -250,7 +252,7 @@ static struct frame *evict_locked(struct frame *first, int *err)
 /* get_frame_locked: the body of vm_get_frame. */
 static struct frame *get_frame_locked(int *err)
 {
-    bool clean_only = swap_slot_count() == 0;
+    bool no_swap = swap_slot_count() == 0;
     int io_errors = 0;
     for (;;) {
         struct frame *f = frame_new_locked();
@@ -258,8 +260,8 @@ static struct frame *get_frame_locked(int *err)
             return f;
         bool busy = false;
         struct frame *victim =
-            list_empty(&ring) ? NULL : clock_pick_locked(clean_only, &busy);
-        if (!victim && busy && !clean_only) {
+            list_empty(&ring) ? NULL : clock_pick_locked(no_swap, &busy);
+        if (!victim && busy && !no_swap) {
             frame_wait_locked(); /* I/O in flight will free or release a frame */
             continue;
         }
@@ -274,9 +276,9 @@ static struct frame *get_frame_locked(int *err)
         if (*err != ERR_NO_SPACE)
             return NULL;
         *err = ERR_NO_MEMORY;
-        if (clean_only)
+        if (no_swap)
             return NULL;
-        clean_only = true; /* swap is full: only clean pages can go */
+        no_swap = true; /* swap is full: only pages that need no slot can go */
     }
 }
 

@@ -6,7 +6,10 @@
  * user PTE (mapping, unmapping, accessed/dirty bits) in any process.
  * Lock order: swap's cluster_lock (eviction writes), then frame_lock, then
  * swap's read_lock, then kmalloc's and the frame allocator's locks and
- * swap_lock; nothing else is taken while frame_lock is held. It is never held
+ * swap_lock; nothing else is taken while frame_lock is held. Writing back
+ * a dirty file page at eviction takes the file system's locks under
+ * cluster_lock (frame_lock released): the file system never takes either
+ * of the VM's locks, and never faults on user memory. It is never held
  * across disk I/O or file-system calls: a frame whose page is being read,
  * written or copied is **pinned** (and its page busy); the clock skips it,
  * and whoever else needs that page waits on frame_lock's condition until

@@ -35,7 +35,7 @@ void kstack_init(void)
     uint64_t end = KSTACK_REGION_BASE + KSTACK_SLOTS * KSTACK_SLOT_SIZE;
     for (uint64_t va = KSTACK_REGION_BASE; va < end; va += PT_LARGE_PAGE_SIZE)
         if (pt_prepare_table(pt_kernel(), va) < 0)
-            panic("kstack_init: out of memory for the stack page tables");
+            boot_fail("out of memory for the kernel stack page tables");
 }
 
 /* slot_take: reserve a free slot; returns its index or BITMAP_ERROR. */

@@ -8,8 +8,9 @@
  * From then on it is
  *   - **anon**: no file behind it (stack, bss, written data pages); when
  *     evicted its contents go to a swap slot (mm/anon.c);
- *   - **file**: its bytes come from a file (executable text; mmap later);
- *     a clean one is simply dropped when evicted and read again
+ *   - **file**: its bytes come from a file (executable text, a mapped
+ *     file: mm/mmap.c); a clean one is simply dropped when evicted and
+ *     read again, a dirty one is written back to its file first
  *     (mm/file_page.c).
  * Behaviour differs by type only through the const page_operations table:
  * no code outside the ops switches on the type.
@@ -40,17 +41,29 @@ struct frame;
 struct spt;
 
 /* Reference-counted data an initializer needs (a loaded executable, a
- * mapping): embedded in the owner's struct; RELEASE frees that struct when
- * the last page using it goes. */
+ * file mapping): the backing object of its pages, embedded in the owner's
+ * struct; RELEASE frees that struct when the last page using it goes. */
 struct vm_aux {
     int refs;
     void (*release)(struct vm_aux *aux);
+    /* write_back (NULL: the pages are never written back, e.g. read-only
+     * text): store the PAGE_SIZE bytes at KVA, PAGE's contents, where the
+     * initializer read them from. No lock held; may sleep. 0 or a
+     * negative ERR_ code. */
+    int (*write_back)(struct page *page, const void *kva, struct vm_aux *aux);
+    /* for_child (NULL: a forked child shares AUX): the aux that DST, a
+     * forked child's table, uses in AUX's place (borrowed: no new
+     * reference), or NULL if DST has none (out of memory). */
+    struct vm_aux *(*for_child)(struct vm_aux *aux, struct spt *dst);
 };
 /* vm_aux_get: one more reference to AUX (NULL is allowed); returns AUX. */
 struct vm_aux *vm_aux_get(struct vm_aux *aux);
 /* vm_aux_put: drop a reference; the last one calls AUX->release. May
  * sleep (a release may close a file): never with frame_lock held. */
 void vm_aux_put(struct vm_aux *aux);
+/* vm_aux_for_child: AUX->for_child(AUX, DST), or AUX itself when it has no
+ * such hook (AUX NULL: NULL). */
+struct vm_aux *vm_aux_for_child(struct vm_aux *aux, struct spt *dst);
 
 /* vm_initializer: fills the PAGE_SIZE bytes at KVA (contents undefined on
  * entry) with PAGE's contents from AUX. Runs with no lock held; may sleep.
@@ -71,12 +84,17 @@ struct page_operations {
      * so that the frame can be reused. No lock held; may sleep. 0, or
      * ERR_NO_SPACE (no swap slot) / ERR_IO: the page then stays resident. */
     int (*swap_out)(struct page *page);
-    /* destroy: free what the type holds (swap slot, aux). The frame is
-     * already gone. May sleep. */
+    /* destroy: free what the type holds (swap slot, aux). PAGE is busy;
+     * its frame, if it still has one, is unmapped and pinned (freed after
+     * destroy returns): a dirty file page writes it back first. No lock
+     * held; may sleep. */
     void (*destroy)(struct page *page);
     /* copy: register in DST (a forked child's table) the child's copy of
      * SRC, a page of the current process (see vm_copy_page). */
     int (*copy)(struct spt *dst, struct page *src);
+    /* swap_backed: an evicted dirty page needs a swap slot (anonymous
+     * pages); a file page goes back to its file instead. */
+    bool swap_backed;
     /* drop_copy (may be NULL): PAGE is resident and not busy (frame_lock
      * held): give up the copy of its contents kept in swap, if any (the
      * page becomes dirty). Returns whether it had one. */

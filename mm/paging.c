@@ -147,13 +147,13 @@ void pt_update_flags(pte_t *pml4, uint64_t va, uint64_t set, uint64_t clear)
     pt_flush(pml4, va);
 }
 
-/* map_huge_2m: map one 2 MiB page of the direct map; panics when out of
- * frames (boot only). */
+/* map_huge_2m: map one 2 MiB page of the direct map; out of frames (boot
+ * only) the machine has too little memory: boot_fail. */
 static void map_huge_2m(pte_t *pml4, uint64_t va, paddr_t pa, uint64_t flags)
 {
     pte_t *e = walk(pml4, va, 1, true);
     if (!e)
-        panic("paging_init: out of memory for the direct map");
+        boot_fail("out of memory for the direct map");
     *e = pa | flags | PTE_PRESENT | PTE_HUGE;
 }
 
@@ -161,7 +161,7 @@ static void map_kernel_range(char *start, char *end, uint64_t flags)
 {
     for (uint64_t va = (uint64_t)start; va < (uint64_t)end; va += PAGE_SIZE)
         if (pt_map(kernel_pml4, va, virt_to_phys((void *)va), flags | PTE_GLOBAL) < 0)
-            panic("paging_init: out of memory mapping the kernel");
+            boot_fail("out of memory mapping the kernel");
 }
 
 static void enable_protection(void)
@@ -183,7 +183,7 @@ void paging_init(void)
 {
     kernel_pml4 = pmm_alloc_page();
     if (!kernel_pml4)
-        panic("paging_init: no frame for the PML4");
+        boot_fail("out of memory for the kernel page table");
     paddr_t end = pmm_max_phys() > FOUR_GIB ? pmm_max_phys() : FOUR_GIB;
     for (paddr_t pa = 0; pa < end; pa += PT_LARGE_PAGE_SIZE)
         map_huge_2m(kernel_pml4, DIRECT_MAP_BASE + pa, pa, PTE_WRITABLE | PTE_NX);
@@ -195,7 +195,7 @@ void paging_init(void)
      * here on) becomes the guard page of the main thread's stack. */
     pt_unmap(kernel_pml4, (uint64_t)boot_stack_bottom - PAGE_SIZE);
     if (!walk(kernel_pml4, KSTACK_REGION_BASE, PT_LEVELS - 2, true))
-        panic("paging_init: out of memory for the stack region");
+        boot_fail("out of memory for the kernel stack region");
     enable_protection();
     pt_activate(kernel_pml4);
 }

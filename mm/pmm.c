@@ -19,6 +19,8 @@
 #include "mm/pmm.h"
 
 #define BOOT_MAPPED_LIMIT (1ull << 30) /* the boot page tables map 1 GiB */
+#define KIB               1024ull
+#define MIB               (KIB * KIB)
 
 static struct spinlock pmm_lock;
 static struct bitmap frames; /* bit set = frame in use */
@@ -29,7 +31,7 @@ static struct mb2_tag_mmap *mmap_tag(paddr_t mbi)
 {
     struct mb2_tag_mmap *m = (struct mb2_tag_mmap *)mb2_find_tag(mbi, MB2_TAG_MMAP);
     if (!m)
-        panic("pmm_init: no Multiboot2 memory map");
+        boot_fail("the boot loader gave no memory map (Multiboot2 tag 6)");
     return m;
 }
 
@@ -55,6 +57,18 @@ static paddr_t usable_end(struct mb2_tag_mmap *m, uint64_t limit)
             end = e->base + len;
     }
     return PAGE_ROUND_DOWN(end);
+}
+
+/* available_bytes: the RAM M reports available, all of it (no mem= cap). */
+static uint64_t available_bytes(struct mb2_tag_mmap *m)
+{
+    uint64_t total = 0;
+    for_each_mmap_entry(e, m)
+    {
+        if (e->type == MB2_MMAP_AVAILABLE)
+            total += e->length;
+    }
+    return total;
 }
 
 /* mark_frames: set frames [FIRST, LAST) (clipped to the bitmap) to USED,
@@ -125,12 +139,16 @@ static paddr_t place_bitmap(struct mb2_tag_mmap *m, size_t bytes, paddr_t mbi, p
                 return a;
         }
     }
-    panic("pmm_init: no room for the frame bitmap");
+    boot_fail("too little memory: no room for the frame bitmap (%zu KiB)", bytes / 1024);
 }
 
 void pmm_init(paddr_t mbi)
 {
     struct mb2_tag_mmap *m = mmap_tag(mbi);
+    uint64_t available = available_bytes(m);
+    if (available < (uint64_t)KERNEL_MEM_MIN_MIB * MIB)
+        boot_fail("too little memory: %lu KiB available, the kernel needs %d MiB",
+                  (unsigned long)(available / KIB), KERNEL_MEM_MIN_MIB);
     paddr_t end = usable_end(m, kernel_cmdline.mem_limit);
     spin_init(&pmm_lock, "pmm");
     size_t frame_limit = end / PAGE_SIZE;
@@ -188,9 +206,8 @@ void pmm_free_contig(paddr_t pa, size_t count)
     if (pa & PAGE_MASK || f == 0 || f >= bitmap_size(&frames) || count > bitmap_size(&frames) - f)
         panic("pmm_free: bad frame 0x%lx", pa);
     spin_lock(&pmm_lock);
-    size_t clear = bitmap_scan(&frames, f, 1, false);
-    if (clear < f + count)
-        panic("pmm_free: double free of frame 0x%lx", clear * PAGE_SIZE);
+    if (bitmap_contains(&frames, f, count, false)) /* within the run only */
+        panic("pmm_free: double free in the %zu frames at 0x%lx", count, pa);
     bitmap_set_multiple(&frames, f, count, false);
     free_frames += count;
     spin_unlock(&pmm_lock);

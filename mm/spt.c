@@ -2,6 +2,7 @@
 #include "kernel/errors.h"
 #include "kernel/panic.h"
 #include "mm/kmalloc.h"
+#include "mm/mmap.h"
 #include "mm/spt.h"
 #include "mm/vm.h"
 
@@ -22,6 +23,7 @@ int spt_init(struct spt *spt)
         return ERR_NO_MEMORY;
     hash_init(&spt->pages, page_hash, page_eq);
     list_init(&spt->ranges);
+    list_init(&spt->mmaps);
     return ERR_OK;
 }
 
@@ -99,6 +101,41 @@ void spt_remove_page(struct spt *spt, struct page *page)
     vm_dealloc_page(page);
 }
 
+/* remove_ranges: free the ranges of SPT inside [START, END). */
+static void remove_ranges(struct spt *spt, uint64_t start, uint64_t end)
+{
+    list_for_each_safe(n, tmp, &spt->ranges)
+    {
+        struct spt_range *r = list_entry(n, struct spt_range, node);
+        if (r->start >= start && r->end <= end) {
+            list_remove(&r->node);
+            vm_aux_put(r->aux);
+            kfree(r);
+        }
+    }
+}
+
+void spt_remove_span(struct spt *spt, uint64_t start, uint64_t end)
+{
+    remove_ranges(spt, start, end);
+    if ((end - start) / PAGE_SIZE <= hash_size(&spt->pages)) {
+        for (uint64_t va = start; va < end; va += PAGE_SIZE) {
+            struct page *page = spt_lookup_page(spt, va);
+            if (page)
+                spt_remove_page(spt, page);
+        }
+        return;
+    }
+    struct hash_iter it; /* a span larger than the table: walk the table */
+    for (struct hash_node *n = hash_first(&it, &spt->pages); n; n = hash_next(&it)) {
+        struct page *page = hash_entry(n, struct page, node);
+        if (page->va >= start && page->va < end) {
+            hash_iter_remove(&it);
+            vm_dealloc_page(page);
+        }
+    }
+}
+
 bool spt_covers(const struct spt *spt, uint64_t start, uint64_t end)
 {
     list_for_each(n, &spt->ranges)
@@ -132,16 +169,22 @@ int spt_add_range(struct spt *spt, uint64_t start, uint64_t end, int type, bool 
 
 int spt_copy(struct spt *dst, struct spt *src)
 {
+    int err = mmap_copy(dst, src);
+    if (err < 0)
+        return err;
     list_for_each(n, &src->ranges)
     {
         struct spt_range *r = list_entry(n, struct spt_range, node);
-        int err = spt_add_range(dst, r->start, r->end, r->type, r->writable, r->init, r->aux);
+        struct vm_aux *aux = vm_aux_for_child(r->aux, dst);
+        if (r->aux && !aux)
+            return ERR_NO_MEMORY;
+        err = spt_add_range(dst, r->start, r->end, r->type, r->writable, r->init, aux);
         if (err < 0)
             return err;
     }
     struct hash_iter it;
     for (struct hash_node *n = hash_first(&it, &src->pages); n; n = hash_next(&it)) {
-        int err = vm_copy_page(dst, hash_entry(n, struct page, node));
+        err = vm_copy_page(dst, hash_entry(n, struct page, node));
         if (err < 0)
             return err;
     }
@@ -165,6 +208,7 @@ void spt_kill(struct spt *spt)
         vm_aux_put(r->aux);
         kfree(r);
     }
+    mmap_kill(spt);
     pt_destroy(spt->pml4);
     spt->pml4 = NULL;
 }

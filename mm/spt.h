@@ -21,6 +21,7 @@
 struct spt {
     struct hash pages;  /* struct page by va */
     struct list ranges; /* struct spt_range, by address */
+    struct list mmaps;  /* struct mmap_file (mm/mmap.h), in the order mapped */
     pte_t *pml4;        /* the hardware table the pages are mapped in */
 };
 
@@ -58,6 +59,11 @@ bool spt_registered(const struct spt *spt, uint64_t va);
 bool spt_insert_page(struct spt *spt, struct page *page);
 /* spt_remove_page: unlink PAGE and free it with vm_dealloc_page. */
 void spt_remove_page(struct spt *spt, struct page *page);
+/* spt_remove_span: remove every page and range of [START, END) (page
+ * aligned; each range lies wholly inside or outside it) and free the
+ * pages with vm_dealloc_page (dirty file pages are written back). Owner
+ * thread; may sleep. */
+void spt_remove_span(struct spt *spt, uint64_t start, uint64_t end);
 /* spt_add_range: register the pages [START, END) (page aligned) as one
  * range of TYPE/WRITABLE/INIT/AUX (a reference is taken). ERR_INVALID if
  * any page of it is already registered, ERR_NO_MEMORY. */
@@ -66,12 +72,14 @@ int spt_add_range(struct spt *spt, uint64_t start, uint64_t end, int type, bool 
 /* spt_covers: whether any page or range of SPT overlaps [START, END). */
 bool spt_covers(const struct spt *spt, uint64_t start, uint64_t end);
 /* spt_copy: give DST (empty, from spt_init) a copy of every page of SRC,
- * the current process's table (fork): ranges and untouched pages stay
- * untouched, resident and swapped-out pages are copied. ERR_NO_MEMORY or
- * ERR_IO (DST is then partly filled: spt_kill it). */
+ * the current process's table (fork): its mappings (mmap_copy), ranges and
+ * untouched pages stay untouched, resident and swapped-out pages are
+ * copied (clean file pages are read again by the child). ERR_NO_MEMORY,
+ * ERR_IO or a file error (DST is then partly filled: spt_kill it). */
 int spt_copy(struct spt *dst, struct spt *src);
-/* spt_kill: destroy every page (frames and swap slots freed), the ranges
- * and the pml4. The caller must not run on SPT's pml4 any more. */
+/* spt_kill: destroy every page (dirty file pages written back, frames and
+ * swap slots freed), the ranges, the mappings and the pml4. The caller
+ * must not run on SPT's pml4 any more. May sleep. */
 void spt_kill(struct spt *spt);
 /* spt_page_count: pages with a record now (ranges not counted). */
 size_t spt_page_count(const struct spt *spt);

@@ -39,6 +39,13 @@ void uninit_new(struct page *page, uint64_t va, vm_initializer *init, enum vm_ty
     };
 }
 
+void uninit_transmute(struct page *page)
+{
+    struct vm_aux *aux = page->uninit.aux;
+    page->uninit.page_init(page, page->uninit.type, NULL);
+    vm_aux_put(aux);
+}
+
 /* uninit_initialize: the first fault: transmute PAGE, then fill KVA. The
  * new type takes its own reference to the aux if it keeps it. */
 static int uninit_initialize(struct page *page, void *kva)
@@ -66,13 +73,17 @@ static void uninit_destroy(struct page *page)
     vm_aux_put(page->uninit.aux);
 }
 
-/* uninit_copy: the child gets the same promise; a page of a range is left
- * to the child's copy of the range. */
+/* uninit_copy: the child gets the same promise (with the child's own
+ * aux, e.g. its copy of a mapping); a page of a range is left to the
+ * child's copy of the range. */
 static int uninit_copy(struct spt *dst, struct page *src)
 {
     if (src->from_range)
         return ERR_OK;
     struct uninit_page *u = &src->uninit;
+    struct vm_aux *aux = vm_aux_for_child(u->aux, dst);
+    if (u->aux && !aux)
+        return ERR_NO_MEMORY;
     return vm_alloc_page_with_initializer(dst, u->type | (src->executable ? VM_EXECUTABLE : 0),
-                                          src->va, src->writable, u->init, u->aux);
+                                          src->va, src->writable, u->init, aux);
 }

@@ -7,3 +7,7 @@
  * frame (INIT NULL: zero-filled). Takes a reference to AUX. */
 void uninit_new(struct page *page, uint64_t va, vm_initializer *init, enum vm_type type,
                 struct vm_aux *aux, page_initializer *page_init);
+/* uninit_transmute: turn uninit PAGE into its type now without filling
+ * anything (its contents come from elsewhere: fork copies them in). The
+ * type takes its own reference to the aux; the uninit's is dropped. */
+void uninit_transmute(struct page *page);

@@ -30,11 +30,12 @@
 static uint64_t vm_stats[VM_STAT_COUNT];
 
 static const char *const vm_stat_names[VM_STAT_COUNT] = {
-    [VM_STAT_FAULT_FILE] = "file",       [VM_STAT_FAULT_ZERO] = "zero",
+    [VM_STAT_FAULT_FILE] = "file",       [VM_STAT_FAULT_MMAP] = "mmap",
+    [VM_STAT_FAULT_ZERO] = "zero",
     [VM_STAT_FAULT_STACK] = "stack",     [VM_STAT_FAULT_SWAP_IN] = "swap-in",
     [VM_STAT_EVICTION] = "evictions",    [VM_STAT_SWAP_READ] = "swap-reads",
     [VM_STAT_SWAP_WRITE] = "swap-writes",   [VM_STAT_SWAP_READ_IO] = "read-requests",
-    [VM_STAT_SWAP_WRITE_IO] = "write-requests",
+    [VM_STAT_SWAP_WRITE_IO] = "write-requests", [VM_STAT_WRITE_BACK] = "write-backs",
 };
 
 /* The type initializer of each page type an uninit page may become. */
@@ -73,6 +74,11 @@ void vm_aux_put(struct vm_aux *aux)
 {
     if (aux && __atomic_sub_fetch(&aux->refs, 1, __ATOMIC_ACQ_REL) == 0)
         aux->release(aux);
+}
+
+struct vm_aux *vm_aux_for_child(struct vm_aux *aux, struct spt *dst)
+{
+    return aux && aux->for_child ? aux->for_child(aux, dst) : aux;
 }
 
 struct page *vm_page_new(struct spt *spt, int type, uint64_t va, bool writable,
@@ -188,10 +194,12 @@ int vm_claim_page(struct spt *spt, uint64_t va)
 /* fill_copy: the contents of page ARG (the current process's) into KVA:
  * from its frame (under frame_lock, so it cannot be evicted meanwhile) or,
  * when it has none, through its own swap_in into KVA (its slot or file
- * cannot change: only this thread could fault it in). */
+ * cannot change: only this thread could fault it in). The copy exists
+ * nowhere else: PAGE is dirty. */
 static int fill_copy(struct page *page, void *kva, void *arg)
 {
     struct page *src = arg;
+    page->dirty = true;
     frame_lock_acquire();
     while (src->busy)
         frame_wait_locked();
@@ -217,18 +225,40 @@ int vm_copy_page(struct spt *dst, struct page *src)
     return src->ops->copy(dst, src);
 }
 
+int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux)
+{
+    int type = page_type(src) | (src->executable ? VM_EXECUTABLE : 0);
+    struct page *page = vm_page_new(dst, type, src->va, src->writable, init, aux);
+    if (!page)
+        return ERR_NO_MEMORY;
+    uninit_transmute(page);
+    if (!spt_insert_page(dst, page)) {
+        vm_dealloc_page(page);
+        return ERR_EXISTS;
+    }
+    return vm_claim_copy(page, src);
+}
+
+/* vm_dealloc_page: the page is made busy and, if resident, unmapped with
+ * its frame pinned, so that destroy can still read the frame (write-back)
+ * with no lock held; the frame is freed after. */
 void vm_dealloc_page(struct page *page)
 {
     frame_lock_acquire();
     while (page->busy)
         frame_wait_locked();
+    page->busy = true;
     if (page->frame) {
         vm_page_unmap(page);
-        frame_free_locked(page->frame);
-        page->frame = NULL;
+        page->frame->pinned = true;
     }
     frame_lock_release();
     destroy(page);
+    if (page->frame) {
+        frame_lock_acquire();
+        frame_free_locked(page->frame);
+        frame_lock_release();
+    }
     kfree(page);
 }
 

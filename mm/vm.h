@@ -36,6 +36,7 @@ enum vm_fault_result {
 /* Counters, printed at power-off with -v. */
 enum vm_stat {
     VM_STAT_FAULT_FILE,    /* pages read from an executable (lazy_load_segment) */
+    VM_STAT_FAULT_MMAP,    /* pages read from a mapped file */
     VM_STAT_FAULT_ZERO,    /* zero-filled pages (stack growth included) */
     VM_STAT_FAULT_STACK,   /* stack pages grown */
     VM_STAT_FAULT_SWAP_IN, /* pages read back from swap */
@@ -44,6 +45,7 @@ enum vm_stat {
     VM_STAT_SWAP_WRITE,    /* swap slot writes */
     VM_STAT_SWAP_READ_IO,  /* disk requests that read swap (read windows) */
     VM_STAT_SWAP_WRITE_IO, /* disk requests that wrote swap (combined writes) */
+    VM_STAT_WRITE_BACK,    /* dirty mapped-file pages written back to their file */
     VM_STAT_COUNT,
 };
 
@@ -73,8 +75,10 @@ int vm_claim_page(struct spt *spt, uint64_t va);
  * evicted for it could not be written). A page whose initializer failed
  * has transmuted already: the process is ended anyway. */
 int vm_do_claim_page(struct page *page);
-/* vm_dealloc_page: unmap PAGE, free its frame, destroy it (slot, aux) and
- * free it (not in any table any more). Waits while it is busy. */
+/* vm_dealloc_page: unmap PAGE, destroy it (a dirty file page is written
+ * back; its slot, its aux), free its frame and PAGE itself (not in any
+ * table any more). Waits while it is busy. Owner thread; no lock held;
+ * may sleep. */
 void vm_dealloc_page(struct page *page);
 /* vm_copy_page: register in DST (fork's child) a copy of SRC, a page of
  * the current process: a page still uninit from a range is left to the
@@ -82,6 +86,12 @@ void vm_dealloc_page(struct page *page);
  * file pages start unloaded, anonymous pages are copied into a new frame
  * of DST (from SRC's frame or swap slot). ERR_NO_MEMORY, ERR_IO. */
 int vm_copy_page(struct spt *dst, struct page *src);
+/* vm_copy_contents: register in DST (fork's child) a page of SRC's type
+ * (anon or file, transmuted already: INIT and AUX are the file type's
+ * loader and its aux, a new reference) holding a copy of the contents of
+ * SRC, a page of the current process; the copy is resident and dirty.
+ * ERR_NO_MEMORY, ERR_IO, ERR_EXISTS. */
+int vm_copy_contents(struct spt *dst, struct page *src, vm_initializer *init, struct vm_aux *aux);
 /* vm_claim_copy: vm_do_claim_page for PAGE, filled with a copy of SRC (a
  * page of the current process) instead of its own contents (fork). */
 int vm_claim_copy(struct page *page, struct page *src);

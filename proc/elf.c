@@ -1,6 +1,10 @@
 /* ELF64 loader (see elf.h). Only what ABI.md allows is accepted: statically
- * linked x86-64 ET_EXEC with PT_LOAD segments whose file offset and
- * address agree modulo the page size. Segments are described, not loaded;
+ * linked x86-64 ET_EXEC with PT_LOAD segments; each segment's file offset
+ * and address agree modulo its p_align (gABI, "Program Header"; pages
+ * are filled by copying, so no stronger agreement is needed). A PT_LOAD
+ * of p_memsz 0 maps nothing and is skipped, and segment types other than
+ * PT_LOAD, PT_DYNAMIC and PT_INTERP are ignored, as the spec says. Segments
+ * are described, not loaded;
  * elf_load_page fills one page at a time (lazy_load_segment in
  * proc/load.c calls it when a page of the executable is first touched). */
 #include "fs/file.h"
@@ -58,12 +62,30 @@ static bool ehdr_ok(const struct elf64_ehdr *eh)
            eh->e_phnum <= ELF_MAX_PHDRS && eh->e_entry < USER_TOP;
 }
 
-/* segment_from_phdr: validate PT_LOAD PH against a file of FILE_LEN bytes. */
+/* align_ok: PT_LOAD PH's alignment rule (gABI, "Program Header"): p_align
+ * 0 or 1 asks for nothing; otherwise it is a power of two and p_offset and
+ * p_vaddr agree modulo it. */
+static bool align_ok(const struct elf64_phdr *ph)
+{
+    uint64_t a = ph->p_align;
+    if (a <= 1)
+        return true;
+    return (a & (a - 1)) == 0 && (ph->p_offset & (a - 1)) == (ph->p_vaddr & (a - 1));
+}
+
+/* segment_empty: PT_LOAD PH maps nothing (p_memsz 0, hence p_filesz 0):
+ * skipped, its address and alignment unchecked (gABI). */
+static bool segment_empty(const struct elf64_phdr *ph)
+{
+    return ph->p_memsz == 0 && ph->p_filesz == 0;
+}
+
+/* segment_from_phdr: validate non-empty PT_LOAD PH against a file of
+ * FILE_LEN bytes. */
 static int segment_from_phdr(const struct elf64_phdr *ph, uint64_t file_len,
                              struct elf_segment *seg)
 {
-    if ((ph->p_offset & PAGE_MASK) != (ph->p_vaddr & PAGE_MASK) || ph->p_memsz == 0 ||
-        ph->p_filesz > ph->p_memsz || ph->p_offset > file_len ||
+    if (!align_ok(ph) || ph->p_filesz > ph->p_memsz || ph->p_offset > file_len ||
         ph->p_filesz > file_len - ph->p_offset || ph->p_vaddr < PAGE_SIZE ||
         ph->p_vaddr >= USER_TOP || ph->p_memsz > USER_TOP - ph->p_vaddr)
         return ERR_BAD_FORMAT;
@@ -112,7 +134,7 @@ static int read_segments(struct file *file, const struct elf64_ehdr *eh, struct 
     for (int i = 0; err == ERR_OK && i < eh->e_phnum; i++) {
         if (ph[i].p_type == PT_DYNAMIC || ph[i].p_type == PT_INTERP)
             err = ERR_BAD_FORMAT;
-        else if (ph[i].p_type != PT_LOAD)
+        else if (ph[i].p_type != PT_LOAD || segment_empty(&ph[i]))
             continue;
         else if (out->segment_count == ELF_MAX_SEGMENTS)
             err = ERR_BAD_FORMAT;

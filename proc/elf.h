@@ -27,7 +27,9 @@ struct elf_image {
 
 /* elf_read_image: read and validate FILE's headers into OUT: ELF64,
  * little-endian, x86-64, ET_EXEC, no interpreter, 1..ELF_MAX_SEGMENTS
- * PT_LOAD segments inside user space and inside the file, no two of them
+ * non-empty PT_LOAD segments (empty ones, p_memsz 0, are skipped) inside
+ * user space and inside the file, with p_filesz <= p_memsz and p_offset
+ * and p_vaddr agreeing modulo p_align when it is above 1, no two of them
  * overlapping (sharing a page is fine), the entry point inside an
  * executable segment (a program that would fault on its first instruction
  * is not a proper file: exec fails instead). ERR_BAD_FORMAT, or an I/O or

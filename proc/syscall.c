@@ -14,6 +14,7 @@
 #include "kernel/string.h"
 #include "kernel/trap.h"
 #include "mm/kmalloc.h"
+#include "mm/mmap.h"
 #include "mm/uaccess.h"
 #include "proc/fd.h"
 #include "proc/load.h"
@@ -296,13 +297,24 @@ static long sys_close(struct trap_frame *tf)
     return fd_close(fds(), (int)tf->rdi) < 0 ? -1 : 0;
 }
 
+/* sys_mmap: ABI.md "mmap": fd 0 and 1 are never mapped (whatever they
+ * name), nor anything but a file; do_mmap checks the rest. NULL on any
+ * failure. */
 static long sys_mmap(struct trap_frame *tf)
 {
-    return 0; /* memory-mapped files: not yet (mmap fails with NULL) */
+    int fd = (int)tf->r10;
+    struct file *f = fd == FD_STDIN || fd == FD_STDOUT ? NULL : file_of(fd);
+    if (!f)
+        return 0;
+    int err = do_mmap(process_current()->spt, tf->rdi, tf->rsi, (int)tf->rdx != 0, f,
+                      (int64_t)tf->r8);
+    return err < 0 ? 0 : (long)tf->rdi;
 }
 
+/* sys_munmap: an address no mapping starts at is ignored (ABI.md). */
 static long sys_munmap(struct trap_frame *tf)
 {
+    do_munmap(process_current()->spt, tf->rdi);
     return 0;
 }
 

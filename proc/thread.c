@@ -24,7 +24,6 @@
 #define PRIORITY_LEVELS (PRIORITY_MAX + 1)
 #define STACK_CANARY    0x5354434b43414e59ull /* at the lowest stack word */
 
-
 static struct list ready[PRIORITY_LEVELS];
 static struct list all_threads;
 static struct list sleepers; /* sorted by wake_tick */
@@ -320,7 +319,7 @@ void thread_start(void)
 {
     idle_thread = thread_create("idle", PRIORITY_MIN, idle_loop, NULL);
     if (!idle_thread)
-        panic("thread_start: cannot create the idle thread");
+        boot_fail("out of memory for the idle thread");
     uint64_t f = irq_save();
     list_remove(&idle_thread->sched_node); /* idle never sits in a ready queue */
     idle_thread->state = THREAD_READY;

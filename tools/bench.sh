@@ -3,8 +3,9 @@
 # Boots BUILD_DIR/os.iso (make bench builds it with DEBUG=0 in build/bench):
 # - VM: the user programs bench-anon (first touch of a 64 MiB bss), bench-
 #   stack (stack growth), bench-swap (twice the user frames, through swap on
-#   virtio) and bench-fork timing exec+exit of bench-anon against a small
-#   program, each in a boot of its own with the QEMU flags Linux 6.1 was
+#   virtio), bench-fork timing exec+exit of bench-anon against a small
+#   program, and bench-mmap (cold and warm read faults of a mapped 16 MiB
+#   file, munmap write-back of it), each in a boot of its own with the QEMU flags Linux 6.1 was
 #   measured with; a program killed, a panic or a hang prints a FAILED line.
 # - processes: bench-syscall and bench-fork (user/bin/bench-*.c).
 # - file-system throughput: once per configuration -- the disk on IDE and
@@ -32,6 +33,8 @@ VM_QEMU_FLAGS=(-accel tcg -cpu qemu64 -smp 1 -mem-prealloc -m 128M)
 VM_SWAP_FRAMES=4096 # -ul of the swap run: 16 MiB of user frames, half of bench-swap's array
 VM_SWAP_SIZE=64M    # swap partition: bench-swap's 32 MiB twice over
 VM_EXEC_ROUNDS=21   # fork+exec+wait rounds of each program
+VM_FS_SIZE=32M      # ext2 partition: the programs and bench-mmap's file
+VM_MMAP_FILE=16M    # bench-mmap's file
 VM_TIMEOUT=600      # seconds per boot: a hang detector, not a target
 PAGES_PER_MIB=256
 HZ_PER_MHZ=1000000
@@ -96,7 +99,9 @@ run_proc() {
 vm_disk() {
     rm -rf "$work/vroot" && mkdir "$work/vroot"
     cp "$build"/user/bin/bench-* "$work/vroot/"
-    "$root/tools/mkdisk.sh" "$work/vm.img" 8M "$VM_SWAP_SIZE" 1024 "$work/vroot"
+    # bench-mmap's file: not zeros (mke2fs -d would leave zero blocks holes)
+    yes cinder | head -c "$VM_MMAP_FILE" > "$work/vroot/mmap.dat"
+    "$root/tools/mkdisk.sh" "$work/vm.img" "$VM_FS_SIZE" "$VM_SWAP_SIZE" 1024 "$work/vroot"
 }
 
 # vm_failure LOG STATUS: why the boot logged in LOG (QEMU exit STATUS)
@@ -131,7 +136,8 @@ vm_figure() {
 # run_vm: the VM section, one boot per figure.
 run_vm() {
     local hz
-    cc -O2 -o "$work/tsc-hz" "$root/tools/tsc-hz.c"
+    "$root/tools/compdb.py" record "$root/build/compdb/tsc-hz.json" -- \
+        cc -O2 -o "$work/tsc-hz" "$root/tools/tsc-hz.c"
     hz=$("$work/tsc-hz")
     vm_disk
     echo "VM (QEMU TCG -cpu qemu64, one vCPU, -mem-prealloc; TSC cycles)"
@@ -141,6 +147,7 @@ run_vm() {
     vm_figure "stack growth" "run bench-stack"
     vm_figure "swap" "-ul=$VM_SWAP_FRAMES run 'bench-swap $hz'"
     vm_figure "fork+exec+wait" "run 'bench-fork $VM_EXEC_ROUNDS bench-fork bench-anon'"
+    vm_figure "mmap" "run 'bench-mmap $hz mmap.dat'"
 }
 
 # BENCH_SECTIONS picks the sections to run (all by default).

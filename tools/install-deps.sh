@@ -2,7 +2,7 @@
 # Install the host packages the build, the tests and the debugger need, if
 # any is missing (Debian 12; apt-get as root, or through sudo).
 set -e
-PACKAGES="clang lld nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 fdisk e2fsprogs gdb python3 make gcc libc6-dev libclang-rt-14-dev"
+PACKAGES="clang lld clang-format clangd nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 fdisk e2fsprogs gdb python3 make gcc libc6-dev libclang-rt-14-dev"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

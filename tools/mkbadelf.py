@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""Derive a corpus of malformed executables from a good one.
+"""Derive a corpus of malformed and unusual executables from a good one.
 
 Usage: tools/mkbadelf.py GOOD_ELF OUT_DIR
 
-Writes one file per defect into OUT_DIR, named "be-..." (at most 14
-characters), each a copy of GOOD_ELF (a user program of ABI.md: ELF64,
-x86-64, ET_EXEC, PT_LOAD segments) with one thing broken. The kernel must
-refuse to run every one of them: exec fails and the process exits with -1
-(user/tests/exec-bad-elfs.c runs them; the spec exec-bad-elfs.test attaches
-them with `gen:`). The output is a pure function of GOOD_ELF (no
+Writes into OUT_DIR one file per case (names at most 14 characters), each
+a copy of GOOD_ELF (a user program of ABI.md: ELF64, x86-64, ET_EXEC,
+PT_LOAD segments) with one thing changed:
+- "be-...": one thing broken. The kernel must refuse to run every one of
+  them: exec fails and the process exits with -1.
+- "ok-...": unusual but valid under the ELF64 spec (gABI, "Program
+  Header"): an empty PT_LOAD (p_memsz 0: maps nothing, its address and
+  alignment are not checked), segment types the loader does not know
+  (ignored), a segment whose file offset agrees with its address only
+  modulo its own p_align (16, or 1: no constraint). Each must run as
+  GOOD_ELF does.
+user/tests/exec-bad-elfs.c runs them all; the spec exec-bad-elfs.test
+attaches them with `gen:`. The output is a pure function of GOOD_ELF (no
 randomness, no time stamps). Python 3 only, no extra packages.
 """
 import os
@@ -21,6 +28,9 @@ EHDR_FIELDS = ("ident type machine version entry phoff shoff flags ehsize phents
                "phnum shentsize shnum shstrndx").split()
 PHDR_FIELDS = "type flags offset vaddr paddr filesz memsz align".split()
 PT_NULL, PT_LOAD, PT_DYNAMIC, PT_INTERP, PT_NOTE = 0, 1, 2, 3, 4
+PT_GNU_STACK, PT_GNU_RELRO = 0x6474E551, 0x6474E552
+PT_LOPROC = 0x70000000
+PT_UNKNOWN = 0x12345678  # no defined meaning: must be ignored
 PF_X, PF_W, PF_R = 1, 2, 4
 PAGE = 4096
 USER_TOP = 0x8004000000
@@ -79,12 +89,54 @@ class Elf:
         return blob_off
 
 
-def variants(good):
-    """Yield (name, bytes) for every defect."""
+def mod_of(good):
+    """A function that applies FN to a copy of GOOD and returns the bytes."""
     def mod(fn):
         e = Elf(good)
         fn(e)
         return e.build()
+    return mod
+
+
+def move_text(skew, align):
+    """A change that copies the text segment's file bytes to the end of the
+    file at an offset that agrees with its address modulo 16 (plus SKEW)
+    but not modulo the page size, and gives it p_align ALIGN."""
+    def f(e):
+        t = e.text()
+        blob = bytes(e.data[t["offset"]:t["offset"] + t["filesz"]])
+        off = len(e.data) + (-len(e.data)) % 16 + t["vaddr"] % 16
+        if off % PAGE == t["vaddr"] % PAGE:
+            off += 16
+        off += skew
+        e.data += bytes(off - len(e.data)) + blob
+        t["offset"], t["align"] = off, align
+    return f
+
+
+def load(vaddr, offset=0, filesz=0, memsz=0, align=PAGE, type=PT_LOAD):
+    """A program header (as Elf.ph holds them)."""
+    return dict(type=type, flags=PF_R, offset=offset, vaddr=vaddr, paddr=vaddr, filesz=filesz,
+                memsz=memsz, align=align)
+
+
+def unusual(good):
+    """Yield (name, bytes) for every valid but unusual file: each runs."""
+    mod = mod_of(good)
+    yield "ok-empty-load", mod(lambda e: e.append_phdrs([load(0)]))  # GNU ld PHDRS style
+    yield "ok-empty-kern", mod(lambda e: e.append_phdrs([load(USER_TOP + 123, offset=5)]))
+    yield "ok-unknown-pt", mod(lambda e: e.append_phdrs([
+        load(0, filesz=8, memsz=8, type=PT_NOTE), load(0, type=PT_GNU_STACK, align=16),
+        load(USER_TOP, filesz=1, memsz=1, type=PT_GNU_RELRO, align=1),
+        load(STACK_PAGE, type=PT_LOPROC + 3, filesz=2**64 - 1, memsz=3),
+        load(0, type=PT_UNKNOWN, offset=2**64 - 8, align=3)]))
+    yield "ok-align16", mod(move_text(0, 16))
+    yield "ok-align1", mod(move_text(8, 1))
+
+
+def variants(good):
+    """Yield (name, bytes) for every defect."""
+    mod = mod_of(good)
 
     def ident(byte, value):
         def f(e):
@@ -143,6 +195,9 @@ def variants(good):
     yield "be-bss-stack", mod(seg("data_seg", memsz=lambda p: STACK_PAGE + PAGE - p["vaddr"]))
     yield "be-bss-stack2", mod(seg("data_seg", memsz=lambda p: USER_STACK - STACK_LIMIT + 1
                                    - p["vaddr"]))  # into the stack's growth area
+    yield "be-align16", mod(move_text(8, 16))  # offset and address disagree modulo p_align
+    yield "be-align3", mod(seg("data_seg", align=3))  # p_align not a power of 2
+    yield "be-empty-fsz", mod(lambda e: e.append_phdrs([load(0, filesz=16)]))  # filesz > memsz 0
 
     def interp(e):
         path = b"/lib/ld.so\0"
@@ -171,7 +226,7 @@ def main():
     with open(sys.argv[1], "rb") as f:
         good = f.read()
     os.makedirs(sys.argv[2], exist_ok=True)
-    for name, data in variants(good):
+    for name, data in list(variants(good)) + list(unusual(good)):
         assert len(name) <= NAME_MAX, name
         with open(os.path.join(sys.argv[2], name), "wb") as f:
             f.write(data)

@@ -29,8 +29,8 @@ FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
 DEFAULTS = {"mem": "128M", "disk": "ide", "disk-index": "0", "swap": "8M", "fs": "32M",
             "block": "1024", "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
-REPEATABLE = ("extra", "gen", "require", "match", "forbid", "host-cat", "stdin", "keys", "io-error",
-              "qemu")
+REPEATABLE = ("extra", "gen", "prepare", "require", "match", "forbid", "host-cat", "stdin", "keys",
+              "paste", "io-error")
 CD_INDEX = 2  # QEMU's -cdrom: the secondary master (hdc)
 
 
@@ -59,7 +59,8 @@ class Spec:
             key, value = key.strip(), value.strip()
             if key in REPEATABLE:
                 self.lists[key].append(value)
-            elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host"):
+            elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host",
+                                            "mke2fs", "programs", "paste-after", "qemu"):
                 self.opts[key] = value
             else:
                 raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
@@ -80,13 +81,16 @@ def split_alternatives(lines):
 
 
 def build_disk(spec, workdir, build):
-    """Stage the user programs plus the spec's extra files; make the image."""
+    """Stage the user programs (unless `programs: no`) plus the spec's extra
+    files; make the image."""
     root = os.path.join(workdir, "root")
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
     bindir = os.path.join(build, "user", "bin")
     if os.path.isdir(bindir):
-        for f in os.listdir(bindir):
+        programs = spec.opts.get("programs")
+        names = os.listdir(bindir) if programs is None else programs.split()
+        for f in [n for n in names if n != "none"]:
             shutil.copy(os.path.join(bindir, f), root)
     for extra in spec.lists["extra"]:
         shutil.copy(os.path.join(ROOT, extra), root)
@@ -96,7 +100,11 @@ def build_disk(spec, workdir, build):
     disk = os.path.join(workdir, "disk.img")
     o = spec.opts
     subprocess.run([os.path.join(ROOT, "tools", "mkdisk.sh"), disk, o["fs"], o["swap"],
-                    o["block"], root], check=True, capture_output=True)
+                    o["block"], root] + o.get("mke2fs", "").split(),
+                   check=True, capture_output=True)
+    for prep in spec.lists["prepare"]:
+        cmd = prep + " " + shlex.quote(f"{disk}?offset={FS_OFFSET}")
+        subprocess.run(cmd, shell=True, cwd=ROOT, check=True, capture_output=True)
     return disk
 
 
@@ -163,15 +171,13 @@ def qemu_command(spec, iso, disk, gdb_port=None, monitor=None):
     elif o["disk"] == "ide":
         cmd += ["-drive",
                 f"file={disk},format=raw,if=ide,index={index},werror=report,rerror=report"]
-    for extra in spec.lists["qemu"]:
-        cmd += shlex.split(extra)
     if "cmdline" in o:
         cmd += ["-fw_cfg", "name=opt/cmdline,string=" + o["cmdline"].replace(",", ",,")]
     if gdb_port:
         cmd += ["-S", "-gdb", f"tcp:127.0.0.1:{gdb_port}"]
     if monitor:
         cmd += ["-monitor", f"unix:{monitor},server=on,wait=off"]
-    return cmd
+    return cmd + shlex.split(o.get("qemu", ""))
 
 
 def free_port():
@@ -222,6 +228,8 @@ def run_qemu(spec, cmd, log_path, monitor=None):
                 p.kill()
     t = threading.Thread(target=reader, daemon=True)
     t.start()
+    if spec.lists["paste"]:
+        threading.Thread(target=feed_paste, args=(p, spec, out), daemon=True).start()
     if spec.lists["stdin"]:
         feed_stdin(p, spec.lists["stdin"], out)
     if spec.lists["keys"]:
@@ -254,6 +262,25 @@ def feed_stdin(p, lines, out):
                 return
             time.sleep(0.01)
         time.sleep(0.5)
+
+
+def feed_paste(p, spec, out):
+    """Once the `paste-after:` text (default `Boot complete.`) is out, write
+    every `paste:` line (each ended by CR, as a terminal sends Enter) to the
+    serial console in one write, as a paste: the kernel must hold the UART
+    off, not drop bytes, while its input buffer is full (QEMU then stops
+    reading the pipe and this write waits)."""
+    trigger = spec.opts.get("paste-after", "Boot complete.").encode()
+    deadline = time.time() + float(spec.opts["timeout"])
+    while trigger not in out and time.time() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    data = b"".join(l.encode().decode("unicode_escape").encode() + b"\r"
+                    for l in spec.lists["paste"])
+    try:
+        p.stdin.write(data)
+        p.stdin.flush()
+    except (BrokenPipeError, ValueError):
+        pass
 
 
 def transcript(text):

@@ -1,7 +1,8 @@
 # User space build fragment, included by the top-level Makefile, which
-# defines BUILD, CC and LD. `make user` builds every program to
-# $(BUILD)/user/bin/NAME: the C library (user/lib), the utilities
-# (user/bin), and the bundled test programs (user/tests) with their helpers.
+# defines BUILD, CC, LD and `show` (the short line of a step). `make user`
+# builds every program to $(BUILD)/user/bin/NAME: the C library
+# (user/lib), the utilities (user/bin), and the bundled test programs
+# (user/tests) with their helpers.
 # USER_DISK_FILES lists what goes into the root directory of the disk;
 # USER_DATA_FILES are data files that tests attach with `extra:`.
 
@@ -27,7 +28,7 @@ USER_ARGS_PROGS := args-none args-single args-multiple args-many args-dbl-space 
 # Programs with their own main() that use the test helper: children run by
 # tests, and tests that control their own begin/end lines.
 USER_CHILD_PROGS := child-simple child-bad child-close child-read child-rox \
-	multi-recurse multi-oom
+	multi-recurse multi-oom child-dup2
 # Tests built from user/tests/NAME.c with the shared main() (begin/end).
 USER_TESTS := halt exit \
 	create-normal create-empty create-null create-bad-ptr create-long create-exists \
@@ -41,8 +42,10 @@ USER_TESTS := halt exit \
 	exec-once exec-arg exec-boundary exec-missing exec-bad-ptr exec-read \
 	wait-simple wait-twice wait-killed wait-bad-pid \
 	multi-child-fd rox-simple rox-child rox-multichild open-many dup2 dir-ops orphan \
+	dup2-high dup2-limit dup2-stdin dup2-stdout dup2-fork dup2-exec dup2-random \
 	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
-	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags printf-flags
+	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags printf-flags \
+	fs-rewrite xattr-rw read-paste
 
 # Virtual-memory tests (demand paging, stack growth, eviction, swap):
 # USER_VM_TESTS use the shared main() like USER_TESTS; USER_VM_CHILD_PROGS
@@ -51,10 +54,13 @@ USER_VM_TESTS := pt-grow-stack pt-big-stk-obj pt-grow-bad pt-grow-stk-sc \
 	pt-bad-addr pt-bad-read pt-write-code pt-write-code2 stack-bad-far stack-near-lim \
 	lazy-anon lazy-text page-linear page-shuffle page-parallel \
 	page-merge-seq page-merge-par page-merge-stk bss-20m-linear bss-20m-random \
-	swap-anon swap-fork swap-exit swap-full no-swap
-USER_VM_CHILD_PROGS := vm-fuzz child-linear child-sort child-qsort
+	swap-anon swap-fork swap-exit swap-full no-swap \
+	mmap-read mmap-write mmap-remove mmap-unmap mmap-ro mmap-twice mmap-off mmap-bad \
+	mmap-clean mmap-exit mmap-fork mmap-exec mmap-big page-merge-mm mmap-exe
+USER_VM_CHILD_PROGS := vm-fuzz child-linear child-sort child-qsort \
+	child-mm-write child-mm-touch child-sort-mm
 # Benchmark programs of `make bench` for the VM (user/bin/NAME.c).
-USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap
+USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap bench-mmap
 
 USER_BIN_PROGS += $(USER_VM_BENCH_PROGS)
 USER_CHILD_PROGS += $(USER_VM_CHILD_PROGS)
@@ -70,13 +76,13 @@ user: $(USER_PROG_FILES)
 
 $(USER_OBJ)/%.o: user/%.c
 	@mkdir -p $(@D)
-	$(CC) $(USER_CFLAGS) -c $< -o $@
+	$(call show,CC,$<)$(CC) $(USER_CFLAGS) -MJ $(@:.o=.json) -c $< -o $@
 
 # USER_PROG(name, objects): link $(USER_BIN)/name from objects and the library.
 define USER_PROG
 $(USER_BIN)/$(1): $(2) $(USER_LIB_OBJS) user/user.ld
 	@mkdir -p $$(@D)
-	$(LD) $(USER_LDFLAGS) -o $$@ $(2) $(USER_LIB_OBJS)
+	$$(call show,LD,$$@)$(LD) $(USER_LDFLAGS) -o $$@ $(2) $(USER_LIB_OBJS)
 endef
 
 $(foreach p,$(USER_BIN_PROGS),$(eval $(call USER_PROG,$(p),$(USER_OBJ)/bin/$(p).o)))

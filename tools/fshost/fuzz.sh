@@ -15,8 +15,9 @@ rm -rf "$B" && mkdir -p "$B"
 MKE2FS_FEATURES="none,filetype,sparse_super,large_file" # as run.sh and the Makefile
 
 CFLAGS="-g -O1 -std=gnu11 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wall -Wextra -Werror -I."
-SRCS="fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c"
-cc $CFLAGS $SRCS tools/fshost/host.c tools/fshost/fuzz.c -lpthread -o $B/fuzz || exit 1
+SRCS="fs/bcache.c fs/ext2_super.c fs/ext2_layout.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c"
+tools/compdb.py record build/compdb/fsfuzz.json -- \
+    cc $CFLAGS $SRCS tools/fshost/host.c tools/fshost/fuzz.c -lpthread -o $B/fuzz || exit 1
 
 R=$B/root
 mkdir -p $R/sub/deeper/a/b $R/sub/deeper/empty $R/many

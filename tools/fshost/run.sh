@@ -20,9 +20,10 @@ note() { echo "== $*"; }
 bad() { echo "FAIL: $*"; fail=1; }
 
 CFLAGS="-g -O1 -std=gnu11 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wall -Wextra -Werror -I."
-SRCS="fs/bcache.c fs/ext2_super.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c"
+SRCS="fs/bcache.c fs/ext2_super.c fs/ext2_layout.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c"
 note "build (host, ASan+UBSan)"
-cc $CFLAGS $SRCS tools/fshost/host.c tools/fshost/fstest.c -lpthread -o $B/fstest || exit 1
+tools/compdb.py record build/compdb/fshost.json -- \
+    cc $CFLAGS $SRCS tools/fshost/host.c tools/fshost/fstest.c -lpthread -o $B/fstest || exit 1
 note "build (kernel flags, freestanding)"
 for f in $SRCS; do
     clang --target=x86_64-elf -ffreestanding -fno-stack-protector -fno-pic -mno-red-zone \
@@ -117,6 +118,18 @@ run_config b4k-i256 -O $MKE2FS_FEATURES -b 4096 -I 256
 run_config b4k-i128 -O $MKE2FS_FEATURES -b 4096 -I 128
 run_config rev0 -r 0 -b 1024
 run_config defaults -b 1024
+# Layouts mke2fs makes where metadata is not all at the start of a group:
+# a RAID stride (bitmaps after the inode table, data in the gap), small
+# groups, 2 KiB blocks, flex_bg (metadata packed into group 0), meta_bg
+# (descriptor blocks in their meta groups), sparse_super2, no sparse_super.
+run_config stride-1k -b 1024 -E stride=13 -g 1024
+run_config stride-2k -b 2048 -E stride=7 -g 2048
+run_config stride-4k -b 4096 -E stride=5,stripe_width=10 -g 8192
+run_config flexbg -b 1024 -O flex_bg -G 8 -g 2048
+run_config flexbg-packed -b 4096 -O flex_bg -E packed_meta_blocks=1 -g 1024
+run_config metabg -b 1024 -O meta_bg,^resize_inode -g 256
+run_config sparse2 -b 1024 -O sparse_super2 -E num_backup_sb=1 -g 1024
+run_config nosparse -b 1024 -O ^sparse_super,^resize_inode -g 2048
 run_full full-1k -O $MKE2FS_FEATURES -b 1024 -I 256 -N 200
 run_full full-4k -O $MKE2FS_FEATURES -b 4096 -I 128 -N 100
 
@@ -125,8 +138,9 @@ BASE_SECTORS=$(make_image $B/base.img 8 -O $MKE2FS_FEATURES -b 1024) || bad "bas
 refuse magic 56 '\x54\x45' -11           # s_magic
 refuse extents 96 '\x42\x00\x00\x00' -14 # s_feature_incompat: filetype|extents
 refuse huge-file 100 '\x0b\x00\x00\x00' -14 # s_feature_ro_compat: + huge_file
+refuse uninit-bg 100 '\x13\x00\x00\x00' -14 # s_feature_ro_compat: + uninit_bg
 refuse journal 92 '\x04\x00\x00\x00' -14 # s_feature_compat: has_journal
-refuse block-size 24 '\x01\x00\x00\x00' -14 # s_log_block_size: 2 KiB
+refuse block-size 24 '\x03\x00\x00\x00' -14 # s_log_block_size: 8 KiB (above the page)
 refuse per-group 32 '\x00\x00\x00\x00' -11  # s_blocks_per_group = 0
 refuse inodes 0 '\xff\xff\x00\x00' -11   # s_inodes_count
 refuse blocks 4 '\xff\xff\xff\x00' -11   # s_blocks_count beyond the partition

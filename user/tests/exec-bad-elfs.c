@@ -3,8 +3,10 @@
  * headers out of the file; segments out of user space, wrapping, in the
  * stack, overlapping or misaligned; entry point outside the executable
  * segments; an interpreter; truncated files) fails: every child exits
- * with -1 and the kernel keeps running. A last exec of the good
- * child-simple succeeds. The list must match the generator's. */
+ * with -1 and the kernel keeps running. Each unusual but valid one (an
+ * empty PT_LOAD, unknown segment types, a segment aligned to 16 or 1
+ * only) runs as child-simple does, as does a last exec of the good
+ * child-simple. The lists must match the generator's. */
 #include "lib.h"
 
 static const char *const bad_elfs[] = {
@@ -43,6 +45,9 @@ static const char *const bad_elfs[] = {
     "be-noload",
     "be-bss-stack",
     "be-bss-stack2",
+    "be-align16",
+    "be-align3",
+    "be-empty-fsz",
     "be-interp",
     "be-dynamic",
     "be-trunc-hdrs",
@@ -52,11 +57,19 @@ static const char *const bad_elfs[] = {
     "be-text",
 };
 
+static const char *const unusual_elfs[] = {
+    "ok-empty-load", "ok-empty-kern", "ok-unknown-pt", "ok-align16", "ok-align1",
+};
+
 void test_main(void)
 {
     for (size_t i = 0; i < sizeof bad_elfs / sizeof *bad_elfs; i++) {
         int status = wait(spawn(bad_elfs[i]));
         CHECK(status == KILLED_STATUS, "%s: exec failed", bad_elfs[i]);
+    }
+    for (size_t i = 0; i < sizeof unusual_elfs / sizeof *unusual_elfs; i++) {
+        int status = wait(spawn(unusual_elfs[i]));
+        CHECK(status == CHILD_SIMPLE_STATUS, "%s: runs", unusual_elfs[i]);
     }
     CHECK(wait(spawn("child-simple")) == CHILD_SIMPLE_STATUS, "child-simple still runs");
 }

@@ -1,6 +1,7 @@
 /* Test helpers: message output, the page-boundary area, spawning
  * children, and content checks. See lib.h. */
 #include "lib.h"
+#include "sample.h"
 
 #include <stdalign.h>
 #include <stdarg.h>
@@ -83,6 +84,17 @@ void check_bytes(const void *actual, const void *expected, size_t size, const ch
         if (a[i] != e[i])
             fail("%s differs at byte %zu: 0x%02x instead of 0x%02x", what, i, a[i], e[i]);
     }
+}
+
+void check_sample_read(int fd, size_t ofs, size_t len)
+{
+    char buf[SAMPLE_LEN];
+    if (ofs > SAMPLE_LEN || len > SAMPLE_LEN - ofs)
+        fail("bytes %zu-%zu are not in sample.txt", ofs, ofs + len);
+    int n = read(fd, buf, (unsigned)len);
+    if (n != (int)len)
+        fail("read %d bytes through descriptor %d instead of %zu", n, fd, len);
+    check_bytes(buf, sample + ofs, len, "sample.txt");
 }
 
 void check_file(const char *name, const void *expected, size_t size)

@@ -17,6 +17,12 @@
 #define CHILD_SIMPLE_STATUS 81
 /* Exit status of a process the kernel killed, and what wait() reports. */
 #define KILLED_STATUS (-1)
+/* The kernel's documented descriptor limits (proc/fd.h): descriptor
+ * numbers [0, FD_LIMIT), at most FD_FILES_MAX files opened at once; open()
+ * returns the lowest free number from FD_FIRST_FILE on (ABI.md). */
+#define FD_LIMIT 1024
+#define FD_FILES_MAX 128
+#define FD_FIRST_FILE 2
 
 /* Name printed in parentheses by msg() and fail(). */
 extern const char *test_name;
@@ -46,6 +52,9 @@ pid_t spawn(const char *cmdline);
 /* check_bytes: fail unless the SIZE bytes at ACTUAL equal EXPECTED;
  * WHAT names the data in the message. */
 void check_bytes(const void *actual, const void *expected, size_t size, const char *what);
+/* check_sample_read: read LEN bytes through FD, whose offset the caller
+ * knows to be OFS, and fail unless they are sample.txt's bytes from OFS on. */
+void check_sample_read(int fd, size_t ofs, size_t len);
 /* check_file: read file NAME to its end and compare it with the SIZE bytes
  * at EXPECTED; prints "verified contents of \"NAME\"". */
 void check_file(const char *name, const void *expected, size_t size);
