@@ -210,7 +210,47 @@ int ext2_bmap(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t 
     return 0;
 }
 
-/* ext2_inode_read: see ext2.h. */
+/* map_run: the disk blocks of up to MAX consecutive file blocks from
+ * FBLOCK of DI (0 for a hole) into OUT, without allocating: as many as
+ * share the table that holds FBLOCK's pointer (i_block or one indirect
+ * block), so the walk to that table is done once for all of them.
+ * Returns how many (>= 1), or ERR_NO_SPACE beyond the map's reach,
+ * ERR_BAD_FORMAT for a pointer outside the data area, ERR_IO. */
+static long map_run(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t fblock, size_t max,
+                    uint32_t *out)
+{
+    uint32_t slots[EXT2_MAX_DEPTH];
+    int depth = map_path(fs, fblock, slots);
+    if (depth < 0)
+        return ERR_NO_SPACE;
+    const uint32_t *table = di->i_block;
+    size_t room = EXT2_NDIR_BLOCKS - slots[0];
+    uint32_t blk = depth ? di->i_block[slots[0]] : 0;
+    int err = 0;
+    for (int level = 1; level < depth && blk != 0 && err == 0; level++) {
+        bool filled;
+        err = walk_level(fs, 0, (struct ext2_inode *)di, blk, slots[level], false, &blk, &filled);
+    }
+    struct buf *b = NULL;
+    if (err == 0 && depth > 0) {
+        err = check_ptr(fs, blk);
+        if (err == 0 && blk != 0)
+            err = bcache_get(fs->cache, blk, &b);
+        table = b ? (const uint32_t *)b->data : NULL;
+        room = fs->ptrs_per_block - slots[depth];
+    }
+    size_t n = max < room ? max : room;
+    for (size_t i = 0; i < n && err == 0; i++) {
+        out[i] = table ? table[slots[depth] + i] : 0;
+        err = check_ptr(fs, out[i]);
+    }
+    bcache_release(b);
+    return err < 0 ? err : (long)n;
+}
+
+/* ext2_inode_read: see ext2.h. The block map is read a run of
+ * READ_MAP_RUN blocks at a time (map_run). */
+#define READ_MAP_RUN 16
 long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf, size_t size,
                      uint64_t offset)
 {
@@ -219,20 +259,26 @@ long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf,
         return 0;
     if (size > fsize - offset)
         size = (size_t)(fsize - offset);
-    size_t done = 0;
+    uint32_t run[READ_MAP_RUN];
+    uint64_t run_first = 0;
+    size_t run_len = 0, done = 0;
     while (done < size) {
-        uint64_t pos = offset + done;
+        uint64_t pos = offset + done, fblock = pos / fs->block_size;
         uint32_t boff = (uint32_t)(pos % fs->block_size);
         size_t chunk = fs->block_size - boff;
         if (chunk > size - done)
             chunk = size - done;
-        uint32_t blk;
-        /* Without ALLOC the map is only read: the cast is safe. */
-        int err =
-            ext2_bmap(fs, 0, (struct ext2_inode *)di, pos / fs->block_size, false, &blk, NULL);
+        int err = 0;
+        if (fblock - run_first >= run_len) {
+            size_t want = (boff + size - done + fs->block_size - 1) / fs->block_size;
+            long n = map_run(fs, di, fblock, want < READ_MAP_RUN ? want : READ_MAP_RUN, run);
+            err = n < 0 ? (int)n : 0;
+            run_first = fblock;
+            run_len = n < 0 ? 0 : (size_t)n;
+        }
         struct buf *b = NULL;
-        if (err == 0 && blk != 0)
-            err = bcache_get(fs->cache, blk, &b);
+        if (err == 0 && run[fblock - run_first] != 0)
+            err = bcache_get(fs->cache, run[fblock - run_first], &b);
         if (err < 0)
             return done > 0 ? (long)done : err;
         if (b)

@@ -143,13 +143,13 @@ static void rewrite(const struct entry *e)
 void test_main(void)
 {
     walk("/");
-    unsigned long bytes = 0;
-    for (int i = 0; i < nfiles; i++)
-        bytes += files[i].size;
-    msg("walked %d files, %lu bytes", nfiles, bytes);
-    msg("%d files as the manifest says", check_manifest());
     char self[MAX_PATH];
     snprintf(self, sizeof self, "/%s", test_name);
+    unsigned long bytes = 0; /* but this program's, whose size depends on the build */
+    for (int i = 0; i < nfiles; i++)
+        bytes += strcmp(files[i].path, self) ? files[i].size : 0;
+    msg("walked %d files, %lu bytes besides %s", nfiles, bytes, self);
+    msg("%d files as the manifest says", check_manifest());
     int done = 0;
     for (int i = 0; i < nfiles; i++) {
         if (strcmp(files[i].path, self) != 0) {
