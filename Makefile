@@ -72,7 +72,7 @@ PROC_SRCS := proc/thread.c proc/switch.asm proc/syscall_entry.asm proc/process.c
     proc/elf.c proc/load.c proc/syscall.c proc/usertrap.c
 
 DRIVERS_SRCS := drivers/shutdown.c drivers/fw_cfg.c drivers/pci.c drivers/block.c drivers/mbr.c \
-    drivers/ata.c drivers/virtio_blk.c drivers/storage.c drivers/ramdisk.c
+    drivers/ata.c drivers/ata_dma.c drivers/virtio_blk.c drivers/storage.c drivers/ramdisk.c
 
 FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_layout.c fs/ext2_alloc.c fs/ext2_inode.c fs/ext2_dir.c fs/file.c \
     fs/fsbench.c
@@ -81,7 +81,7 @@ TEST_SRCS := mm/kmalloc_test.c mm/pmm_test.c mm/paging_test.c \
     kernel/hash_test.c kernel/bitmap_test.c kernel/list_test.c kernel/printf_test.c \
     kernel/cmdline_test.c \
     proc/thread_test.c proc/fd_test.c \
-    drivers/block_test.c \
+    drivers/block_test.c drivers/block_timeout_test.c \
     fs/ext2_test.c \
     mm/uaccess_test.c mm/vm_test.c
 

@@ -82,3 +82,10 @@ int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const
         dev->writes += count;
     return err;
 }
+
+int block_flush(struct block_device *dev)
+{
+    if (!dev)
+        return ERR_INVALID;
+    return dev->ops->flush ? dev->ops->flush(dev) : ERR_OK;
+}

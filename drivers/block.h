@@ -1,11 +1,19 @@
 /* Block-device layer: every disk and partition registers here. Drivers know
  * sectors; callers above (ext2, swap) address devices by sector number.
- * Transfers may sleep; call from thread context only. */
+ * Transfers may sleep; call from thread context only. A request of many
+ * sectors goes down whole: a driver splits it only where its hardware
+ * limits say so, and moves it in as few commands as those allow. Every
+ * request ends: a device that does not answer within BLOCK_TIMEOUT_TICKS
+ * fails it with ERR_IO. */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
+#include "kernel/timer.h"
 
 #define BLOCK_SECTOR_SIZE 512
+/* How long a driver waits for the completion of a request before it gives
+ * up on it (ERR_IO) and resets the device: no request hangs forever. */
+#define BLOCK_TIMEOUT_TICKS (5 * TIMER_HZ)
 
 enum block_role {
     BLOCK_ROLE_DISK,    /* a whole disk */
@@ -21,6 +29,9 @@ struct block_ops {
      * BUF is a kernel virtual address. Return 0 or a negative ERR_ code. */
     int (*read)(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
     int (*write)(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
+    /* Optional (NULL: nothing to do): make every write completed so far
+     * durable, e.g. write a drive's volatile cache to the medium. */
+    int (*flush)(struct block_device *dev);
 };
 
 struct block_device {
@@ -32,6 +43,7 @@ struct block_device {
     struct block_device *parent; /* the whole disk for a partition, else NULL */
     uint64_t start;              /* first sector within the parent */
     uint64_t reads, writes;      /* sectors transferred, for statistics */
+    uint64_t requests;           /* commands the driver gave the device (a disk's only) */
 };
 
 /* block_register: add DEV (fully initialised, not copied) to the registry. */
@@ -43,6 +55,9 @@ struct block_device *block_find_role(enum block_role role);
 /* block_read/block_write: range-checked transfer; ERR_INVALID past the end. */
 int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
 int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
+/* block_flush: make DEV's completed writes durable (block_ops.flush);
+ * 0, ERR_INVALID for no device, or the driver's error. */
+int block_flush(struct block_device *dev);
 /* block_next: iterate the registry: the device registered after PREV (the
  * first for NULL), or NULL at the end. */
 struct block_device *block_next(struct block_device *prev);

@@ -2,7 +2,9 @@
  * that holds a file-system partition (the one the test run attached, on
  * IDE or virtio), else on the first disk. Every sector written is saved
  * first and restored afterwards, so the file system on the disk stays
- * intact; sector 0 (the MBR) is never written.
+ * intact; sector 0 (the MBR) is never written. Buffers come from the heap,
+ * from frames (contiguous, or above 4 GiB when the machine has RAM there)
+ * and from the kernel image, so every way a driver maps them is used.
  * Without any disk the tests report that they were skipped and pass. */
 #include "drivers/block.h"
 #include "kernel/errors.h"
@@ -15,6 +17,7 @@
 
 #define SECS(n)          ((size_t)(n)*BLOCK_SECTOR_SIZE)
 #define RT_SECTORS       8
+#define PAGE_SECTORS     (PAGE_SIZE / BLOCK_SECTOR_SIZE)
 #define BIG_SECTORS      128 /* 64 KiB */
 #define SPAN_SECTORS     33  /* a buffer over 5 pages at an odd offset */
 #define SPAN_PAGES       6
@@ -27,6 +30,9 @@
 #define MBR_ENTRY_SIZE   16
 #define MBR_ENTRY_LBA    8
 #define MBR_ENTRY_COUNT  12
+#define HIGH_PHYS        (1ull << 32) /* beyond 32-bit DMA addresses */
+#define HIGH_TRIES       32768        /* frames taken looking for a high one */
+#define HIGH_SECTORS     8
 
 static uint8_t static_buf[SECS(STATIC_SECTORS)];
 
@@ -143,6 +149,46 @@ KTEST(block, kernel_image_buffer)
     KT_ASSERT(roundtrip(d, d->sector_count / 3 + 100, STATIC_SECTORS, static_buf, 3));
 }
 
+/* alloc_high_frame: a frame at or above HIGH_PHYS, or 0 if none came in
+ * HIGH_TRIES allocations (the machine has no RAM there). The frames below
+ * it that were taken on the way are given back. */
+static paddr_t alloc_high_frame(void)
+{
+    paddr_t *low = kmalloc(HIGH_TRIES * sizeof *low), high = 0;
+    size_t n = 0;
+    if (!low || pmm_max_phys() <= HIGH_PHYS)
+        goto out;
+    while (n < HIGH_TRIES && !high) {
+        paddr_t pa = pmm_alloc();
+        if (!pa)
+            break;
+        if (pa >= HIGH_PHYS)
+            high = pa;
+        else
+            low[n++] = pa;
+    }
+out:
+    while (n > 0)
+        pmm_free(low[--n]);
+    kfree(low);
+    return high;
+}
+
+/* A buffer above 4 GiB, which a 32-bit DMA controller cannot reach: the
+ * driver must still move it (PIO). Passes at once without such RAM. */
+KTEST(block, buffer_above_4g)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pa = alloc_high_frame();
+    if (!pa)
+        return;
+    bool ok = roundtrip(d, d->sector_count / 3 + 300, HIGH_SECTORS, phys_to_virt(pa), 4);
+    pmm_free(pa);
+    KT_ASSERT(ok);
+}
+
 struct conc_arg {
     struct block_device *dev;
     uint64_t sector;
@@ -237,6 +283,50 @@ KTEST(block, out_of_range)
                       block_read(p, p->sector_count - 1, 2, buf) == ERR_INVALID));
     kfree(buf);
     KT_ASSERT(ok);
+}
+
+/* requests_for: how many device requests a read of COUNT sectors into BUF
+ * from D takes (-1 if it fails). */
+static long requests_for(struct block_device *d, uint32_t count, void *buf)
+{
+    uint64_t before = d->requests;
+    return block_read(d, d->sector_count / 2, count, buf) == ERR_OK ? (long)(d->requests - before)
+                                                                    : -1;
+}
+
+/* A page (8 sectors) is one request, page aligned or across a page
+ * boundary (in frames and in the kernel image); so is a 64 KiB read into
+ * the heap. */
+KTEST(block, one_request_per_page)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pa = pmm_alloc_contig(SPAN_PAGES);
+    uint8_t *big = kmalloc(SECS(BIG_SECTORS));
+    bool ok = pa && big;
+    uint8_t *frames = ok ? phys_to_virt(pa) : NULL;
+    ok = ok && requests_for(d, PAGE_SECTORS, frames) == 1;
+    ok = ok && requests_for(d, PAGE_SECTORS, frames + SPAN_OFFSET) == 1;
+    ok = ok && requests_for(d, PAGE_SECTORS, static_buf + SPAN_OFFSET) == 1;
+    ok = ok && requests_for(d, BIG_SECTORS, big) == 1;
+    kfree(big);
+    if (pa)
+        pmm_free_contig(pa, SPAN_PAGES);
+    KT_ASSERT(ok);
+}
+
+/* A flush (the drive's write cache to the medium) works on the disk and
+ * through a partition; without a device it is refused. */
+KTEST(block, flush)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    struct block_device *p = block_find_role(BLOCK_ROLE_FILESYS);
+    KT_ASSERT(block_flush(d) == ERR_OK);
+    KT_ASSERT(!p || block_flush(p) == ERR_OK);
+    KT_ASSERT(block_flush(NULL) == ERR_INVALID);
 }
 
 KTEST(block, statistics)

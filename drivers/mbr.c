@@ -38,7 +38,13 @@ static int part_write(struct block_device *dev, uint64_t sector, uint32_t count,
     return block_write(dev->parent, dev->start + sector, count, buf);
 }
 
-static const struct block_ops part_ops = {.read = part_read, .write = part_write};
+static int part_flush(struct block_device *dev)
+{
+    return block_flush(dev->parent);
+}
+
+static const struct block_ops part_ops = {
+    .read = part_read, .write = part_write, .flush = part_flush};
 
 /* mbr_role: the role of partition type TYPE, or OTHER. */
 static enum block_role mbr_role(uint8_t type)

@@ -85,7 +85,7 @@ static int ramdisk_write(struct block_device *dev, uint64_t sector, uint32_t cou
     return ramdisk_transfer(dev->priv, sector, count, (uint8_t *)buf, true);
 }
 
-static const struct block_ops ramdisk_ops = {ramdisk_read, ramdisk_write};
+static const struct block_ops ramdisk_ops = {.read = ramdisk_read, .write = ramdisk_write};
 
 /* ramdisk_create: see ramdisk.h. */
 int ramdisk_create(uint64_t sectors, struct block_device **out)

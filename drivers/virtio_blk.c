@@ -4,7 +4,10 @@
  *     structures found through vendor capabilities in PCI config space, in
  *     memory BARs reached through the direct map (so only BARs below the
  *     end of the direct map, max(RAM, 4 GiB), are supported).
- * Only VIRTIO_F_VERSION_1 (modern) is negotiated; no optional feature.
+ * Features: VIRTIO_F_VERSION_1 (modern), and VIRTIO_BLK_F_FLUSH when the
+ * device offers it: then the device may cache writes (QEMU's default
+ * writeback cache instead of a host sync after every write) and
+ * block_flush sends a FLUSH request. Nothing else.
  *
  * One virtqueue of N descriptors (N chosen by the device) lives in
  * physically contiguous, page-aligned frames in the legacy layout:
@@ -27,7 +30,14 @@
  * acknowledges the level-triggered interrupt, walks the used ring from
  * last_used and ups the semaphore registered for each completed head. The
  * woken thread reads its status and returns the chain to the free list.
- * Large transfers are split into requests of at most VBLK_MAX_SECTORS. */
+ * Large transfers are split into requests of at most VBLK_MAX_SECTORS.
+ *
+ * No hang: a thread waits at most BLOCK_TIMEOUT_TICKS for its request.
+ * Then it resets the device, which drops every request it holds, fails
+ * every request in flight with ERR_IO (those it completed before the reset
+ * keep their status), and initialises it again with the same queue; the
+ * next request runs as usual. A device that does not come back is marked
+ * FAILED and out of service: later requests fail at once with ERR_IO. */
 #include "drivers/block.h"
 #include "drivers/pci.h"
 #include "drivers/virtio_blk.h"
@@ -90,6 +100,7 @@
 #define VIRTIO_COMMON_Q_USED    0x30
 #define VIRTIO_F_VERSION_1_WORD 1 /* feature bit 32: bit 0 of word 1 */
 #define VIRTIO_F_VERSION_1_BIT  1u
+#define VIRTIO_BLK_F_FLUSH_BIT  (1u << 9) /* in word 0: the device has a write cache */
 #define VIRTIO_RESET_POLLS      100000
 #define DIRECT_MAP_MIN_END      (4ull << 30)
 
@@ -100,6 +111,7 @@
 /* Request types and status. */
 #define VIRTIO_BLK_T_IN         0
 #define VIRTIO_BLK_T_OUT        1
+#define VIRTIO_BLK_T_FLUSH      4
 #define VIRTIO_BLK_S_OK         0
 #define VIRTIO_BLK_S_PENDING    0xff /* our marker: the device has not answered yet */
 #define VIRTIO_BLK_CFG_CAPACITY 0    /* u64 in device config */
@@ -159,9 +171,10 @@ struct vblk {
     struct block_device bdev;
     struct pci_device *pci;
     const struct vblk_transport *tr;
-    uint16_t io;                                              /* legacy: I/O BAR0 */
-    volatile uint8_t *common, *isr_reg, *devcfg, *notify_reg; /* modern: MMIO */
-    uint8_t notify_mult_cap; /* modern: config offset of the notify cap */
+    uint16_t io;                                               /* legacy: I/O BAR0 */
+    volatile uint8_t *common, *isr_reg, *devcfg, *notify_base; /* modern: MMIO */
+    volatile uint8_t *notify_reg; /* modern: queue 0's notify address */
+    uint8_t notify_mult_cap;      /* modern: config offset of the notify cap */
     uint8_t irq;
     uint16_t qsize;
     struct vring_desc *desc;
@@ -175,6 +188,10 @@ struct vblk {
     struct condvar space;        /* signalled when descriptors are freed */
     uint16_t free_head, num_free;
     unsigned in_flight, max_in_flight;
+    paddr_t queue_pa;  /* the ring frames, kept across a reset */
+    bool failed;       /* a reset did not bring it back: requests fail */
+    bool flush;        /* VIRTIO_BLK_F_FLUSH negotiated: writes are cached */
+    bool refusal_told; /* "out of service" printed once */
 };
 
 static struct vblk *vblk_devices[VBLK_MAX_DEVICES];
@@ -203,6 +220,21 @@ static size_t vblk_dma_bytes(uint16_t qsize)
     return PAGE_ROUND_UP((sizeof(struct virtio_blk_hdr) + 1) * qsize);
 }
 
+/* vblk_reap: wake the threads whose requests V has completed (used ring
+ * from last_used on). Interrupts off. */
+static void vblk_reap(struct vblk *v)
+{
+    while (v->last_used != v->used->idx) {
+        barrier();
+        uint32_t id = v->used->ring[v->last_used % v->qsize].id;
+        if (id < v->qsize && v->waiters[id]) {
+            sema_up(v->waiters[id]);
+            v->waiters[id] = NULL;
+        }
+        v->last_used++;
+    }
+}
+
 /* vblk_irq: acknowledge every virtio disk on this line and wake the
  * threads whose requests the device has completed. */
 static void vblk_irq(struct trap_frame *tf)
@@ -210,17 +242,8 @@ static void vblk_irq(struct trap_frame *tf)
     unsigned irq = tf->vector - VEC_IRQ_BASE;
     for (int i = 0; i < vblk_count; i++) {
         struct vblk *v = vblk_devices[i];
-        if (v->irq != irq || !(v->tr->isr(v) & VIRTIO_ISR_QUEUE))
-            continue;
-        while (v->last_used != v->used->idx) {
-            barrier();
-            uint32_t id = v->used->ring[v->last_used % v->qsize].id;
-            if (id < v->qsize && v->waiters[id]) {
-                sema_up(v->waiters[id]);
-                v->waiters[id] = NULL;
-            }
-            v->last_used++;
-        }
+        if (v->irq == irq && (v->tr->isr(v) & VIRTIO_ISR_QUEUE))
+            vblk_reap(v);
     }
 }
 
@@ -283,15 +306,31 @@ static uint16_t vblk_link(struct vblk *v, uint16_t prev, paddr_t pa, uint32_t le
     return d;
 }
 
-/* vblk_build_chain: header, data pieces, status for one request; lock
- * held, enough descriptors free. Returns the head. */
-static uint16_t vblk_build_chain(struct vblk *v, bool write, uint64_t sector, uint8_t *buf,
-                                 size_t len)
+/* One request: its virtio-blk type, first sector, sectors (0 for a flush)
+ * and buffer. */
+struct vblk_req {
+    uint32_t type;
+    uint64_t sector;
+    uint32_t count;
+    uint8_t *buf;
+};
+
+/* vblk_req_name: what request type TYPE does, for messages. */
+static const char *vblk_req_name(uint32_t type)
+{
+    return type == VIRTIO_BLK_T_IN ? "read" : type == VIRTIO_BLK_T_OUT ? "write" : "cache flush";
+}
+
+/* vblk_build_chain: header, data pieces, status for request R; lock held,
+ * enough descriptors free. Returns the head. */
+static uint16_t vblk_build_chain(struct vblk *v, const struct vblk_req *r)
 {
     uint16_t head = vblk_link(v, VBLK_NO_DESC, 0, sizeof(struct virtio_blk_hdr), 0);
-    v->hdrs[head] = (struct virtio_blk_hdr){write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN, 0, sector};
+    v->hdrs[head] = (struct virtio_blk_hdr){r->type, 0, r->sector};
     v->desc[head].addr = virt_to_phys(&v->hdrs[head]);
-    uint16_t last = head, data_flags = write ? 0 : VRING_DESC_F_WRITE;
+    uint16_t last = head, data_flags = r->type == VIRTIO_BLK_T_IN ? VRING_DESC_F_WRITE : 0;
+    uint8_t *buf = r->buf;
+    size_t len = (size_t)r->count * BLOCK_SECTOR_SIZE;
     paddr_t end = 0;
     while (len) {
         size_t piece = PAGE_SIZE - ((uint64_t)buf & PAGE_MASK);
@@ -309,18 +348,78 @@ static uint16_t vblk_build_chain(struct vblk *v, bool write, uint64_t sector, ui
     return head;
 }
 
-/* vblk_request: one request of COUNT (<= VBLK_MAX_SECTORS) sectors; sleeps
- * until the device completes it. */
-static int vblk_request(struct vblk *v, bool write, uint64_t sector, uint32_t count, void *buf)
+static int vblk_reset(struct vblk *v);
+static int vblk_restart(struct vblk *v);
+
+/* vblk_recover_locked: request R of V got no answer within
+ * BLOCK_TIMEOUT_TICKS: reset the device (virtio 1.x, "Device Reset": it
+ * drops every request it holds and uses no buffer after it), wake every
+ * thread with a request in flight (those the device completed before the
+ * reset with their status, the others with ERR_IO: their status stays
+ * pending), and initialise the device again; if that fails, it is out of
+ * service. Lock held. */
+static void vblk_recover_locked(struct vblk *v, const struct vblk_req *r)
 {
-    size_t len = (size_t)count * BLOCK_SECTOR_SIZE;
-    int need = vblk_count_segments(buf, len) + VBLK_HDR_DESCS;
+    printf("virtio-blk: %s: %s of %u sectors at %lu: no completion within %u ticks; resetting "
+           "the device\n",
+           v->bdev.name, vblk_req_name(r->type), r->count, r->sector, BLOCK_TIMEOUT_TICKS);
+    uint64_t f = irq_save();
+    int err = vblk_reset(v); /* once the status reads 0, no buffer is in use */
+    vblk_reap(v);
+    for (uint16_t i = 0; i < v->qsize; i++) {
+        if (v->waiters[i])
+            sema_up(v->waiters[i]);
+        v->waiters[i] = NULL;
+    }
+    if (err < 0 || vblk_restart(v) < 0) {
+        v->tr->set_status(v, VIRTIO_STATUS_FAILED);
+        v->failed = true;
+        printf("virtio-blk: %s: the device did not come back from its reset; out of service\n",
+               v->bdev.name);
+    }
+    irq_restore(f);
+}
+
+/* vblk_refuse: a request for V, out of service: ERR_IO, said once. */
+static int vblk_refuse(struct vblk *v)
+{
+    if (!v->refusal_told)
+        printf("virtio-blk: %s: device out of service; requests fail\n", v->bdev.name);
+    v->refusal_told = true;
+    return ERR_IO;
+}
+
+/* vblk_wait: sleep until request R, whose completion ups DONE, ends, at
+ * most BLOCK_TIMEOUT_TICKS; then take V's lock. True if it completed in
+ * time; false if the device was reset (vblk_recover_locked). */
+static bool vblk_wait(struct vblk *v, struct semaphore *done, const struct vblk_req *r)
+{
+    bool in_time = sema_down_timeout(done, BLOCK_TIMEOUT_TICKS);
+    lock_acquire(&v->lock);
+    if (in_time || sema_try_down(done))
+        return true; /* completed, or failed by another thread's reset */
+    vblk_recover_locked(v, r);
+    sema_down(done); /* upped by the reset */
+    return false;
+}
+
+/* vblk_request: request R (at most VBLK_MAX_SECTORS); sleeps until the
+ * device completes it. ERR_IO if the device reports an error, does not
+ * answer in time, or is out of service. */
+static int vblk_request(struct vblk *v, const struct vblk_req *r)
+{
+    int need = vblk_count_segments(r->buf, (size_t)r->count * BLOCK_SECTOR_SIZE) + VBLK_HDR_DESCS;
     struct semaphore done;
     sema_init(&done, 0);
     lock_acquire(&v->lock);
-    while (v->num_free < need)
+    while (v->num_free < need && !v->failed)
         cond_wait(&v->space, &v->lock);
-    uint16_t head = vblk_build_chain(v, write, sector, buf, len);
+    if (v->failed) {
+        lock_release(&v->lock);
+        return vblk_refuse(v);
+    }
+    uint16_t head = vblk_build_chain(v, r);
+    v->bdev.requests++;
     v->waiters[head] = &done;
     v->avail->ring[v->avail->idx % v->qsize] = head;
     barrier();
@@ -330,23 +429,26 @@ static int vblk_request(struct vblk *v, bool write, uint64_t sector, uint32_t co
         v->max_in_flight = v->in_flight;
     v->tr->notify(v);
     lock_release(&v->lock);
-    sema_down(&done);
-    lock_acquire(&v->lock);
-    int err = v->status[head] == VIRTIO_BLK_S_OK ? ERR_OK : ERR_IO;
+    bool in_time = vblk_wait(v, &done, r);
+    int err = in_time && v->status[head] == VIRTIO_BLK_S_OK ? ERR_OK : ERR_IO;
+    if (in_time && err < 0 && kernel_cmdline.verbose)
+        printf("virtio-blk: %s: %s of %u sectors at %lu failed: status %u\n", v->bdev.name,
+               vblk_req_name(r->type), r->count, r->sector, v->status[head]);
     v->in_flight--;
     vblk_free_chain(v, head);
     lock_release(&v->lock);
     return err;
 }
 
-/* vblk_transfer: split COUNT sectors into requests of VBLK_MAX_SECTORS. */
-static int vblk_transfer(struct block_device *bdev, bool write, uint64_t sector, uint32_t count,
+/* vblk_transfer: COUNT sectors of TYPE (IN or OUT) from SECTOR, split into
+ * requests of VBLK_MAX_SECTORS. */
+static int vblk_transfer(struct block_device *bdev, uint32_t type, uint64_t sector, uint32_t count,
                          void *buf)
 {
     int err = ERR_OK;
     for (uint8_t *p = buf; count && err == ERR_OK;) {
         uint32_t n = count < VBLK_MAX_SECTORS ? count : VBLK_MAX_SECTORS;
-        err = vblk_request(bdev->priv, write, sector, n, p);
+        err = vblk_request(bdev->priv, &(struct vblk_req){type, sector, n, p});
         sector += n, count -= n, p += (size_t)n * BLOCK_SECTOR_SIZE;
     }
     return err;
@@ -354,15 +456,27 @@ static int vblk_transfer(struct block_device *bdev, bool write, uint64_t sector,
 
 static int vblk_read(struct block_device *bdev, uint64_t sector, uint32_t count, void *buf)
 {
-    return vblk_transfer(bdev, false, sector, count, buf);
+    return vblk_transfer(bdev, VIRTIO_BLK_T_IN, sector, count, buf);
 }
 
 static int vblk_write(struct block_device *bdev, uint64_t sector, uint32_t count, const void *buf)
 {
-    return vblk_transfer(bdev, true, sector, count, (void *)buf);
+    return vblk_transfer(bdev, VIRTIO_BLK_T_OUT, sector, count, (void *)buf);
 }
 
-static const struct block_ops vblk_ops = {.read = vblk_read, .write = vblk_write};
+/* vblk_flush: a FLUSH request (virtio 1.x, "Device Operation" of the
+ * block device) if the device has a write cache (VIRTIO_BLK_F_FLUSH was
+ * negotiated); without it every write is durable already. */
+static int vblk_flush(struct block_device *bdev)
+{
+    struct vblk *v = bdev->priv;
+    if (!v->flush)
+        return ERR_OK;
+    return vblk_request(v, &(struct vblk_req){VIRTIO_BLK_T_FLUSH, 0, 0, NULL});
+}
+
+static const struct block_ops vblk_ops = {
+    .read = vblk_read, .write = vblk_write, .flush = vblk_flush};
 
 /* ---- legacy transport: registers in I/O BAR0 ---- */
 
@@ -387,10 +501,12 @@ static uint8_t legacy_isr(struct vblk *v)
     return inb(v->io + VIRTIO_REG_ISR_STATUS);
 }
 
+/* legacy_negotiate: accept VIRTIO_BLK_F_FLUSH if offered; select queue 0. */
 static int legacy_negotiate(struct vblk *v)
 {
-    inl(v->io + VIRTIO_REG_DEVICE_FEATURES);
-    outl(v->io + VIRTIO_REG_GUEST_FEATURES, 0); /* no optional features */
+    uint32_t want = inl(v->io + VIRTIO_REG_DEVICE_FEATURES) & VIRTIO_BLK_F_FLUSH_BIT;
+    outl(v->io + VIRTIO_REG_GUEST_FEATURES, want);
+    v->flush = want != 0;
     outw(v->io + VIRTIO_REG_QUEUE_SELECT, 0);
     return ERR_OK;
 }
@@ -445,15 +561,19 @@ static void modern_write64(struct vblk *v, unsigned off, uint64_t x)
     MMIO32(v->common, off + 4) = (uint32_t)(x >> 32);
 }
 
-/* modern_negotiate: accept VIRTIO_F_VERSION_1 only; ERR_UNSUPPORTED if the
- * device does not offer it or refuses FEATURES_OK. Selects queue 0. */
+/* modern_negotiate: accept VIRTIO_F_VERSION_1 and VIRTIO_BLK_F_FLUSH if
+ * offered; ERR_UNSUPPORTED if the device does not offer VERSION_1 or
+ * refuses FEATURES_OK. Selects queue 0. */
 static int modern_negotiate(struct vblk *v)
 {
     MMIO32(v->common, VIRTIO_COMMON_DFSELECT) = VIRTIO_F_VERSION_1_WORD;
     if (!(MMIO32(v->common, VIRTIO_COMMON_DF) & VIRTIO_F_VERSION_1_BIT))
         return ERR_UNSUPPORTED;
+    MMIO32(v->common, VIRTIO_COMMON_DFSELECT) = 0;
+    uint32_t want = MMIO32(v->common, VIRTIO_COMMON_DF) & VIRTIO_BLK_F_FLUSH_BIT;
     MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = 0;
-    MMIO32(v->common, VIRTIO_COMMON_GF) = 0;
+    MMIO32(v->common, VIRTIO_COMMON_GF) = want;
+    v->flush = want != 0;
     MMIO32(v->common, VIRTIO_COMMON_GFSELECT) = VIRTIO_F_VERSION_1_WORD;
     MMIO32(v->common, VIRTIO_COMMON_GF) = VIRTIO_F_VERSION_1_BIT;
     uint8_t s = modern_get_status(v) | VIRTIO_STATUS_FEATURES_OK;
@@ -465,14 +585,15 @@ static int modern_negotiate(struct vblk *v)
 }
 
 /* modern_queue_set: the three ring addresses and the queue's notify
- * address (notify_reg holds the notify structure's base until now). */
+ * address (in the notify structure, at the queue's offset times the
+ * capability's multiplier). */
 static void modern_queue_set(struct vblk *v, paddr_t desc, paddr_t avail, paddr_t used)
 {
     modern_write64(v, VIRTIO_COMMON_Q_DESC, desc);
     modern_write64(v, VIRTIO_COMMON_Q_AVAIL, avail);
     modern_write64(v, VIRTIO_COMMON_Q_USED, used);
     uint32_t mult = pci_read32(v->pci, v->notify_mult_cap + VIRTIO_CAP_NOTIFY_MULT);
-    v->notify_reg += (size_t)MMIO16(v->common, VIRTIO_COMMON_Q_NOFF) * mult;
+    v->notify_reg = v->notify_base + (size_t)MMIO16(v->common, VIRTIO_COMMON_Q_NOFF) * mult;
     MMIO16(v->common, VIRTIO_COMMON_Q_ENABLE) = 1;
 }
 
@@ -509,7 +630,7 @@ static int modern_find_caps(struct vblk *v)
          cap = pci_find_capability(v->pci, PCI_CAP_ID_VENDOR, cap)) {
         uint8_t type = pci_read8(v->pci, cap + VIRTIO_CAP_CFG_TYPE);
         volatile uint8_t **slot = type == VIRTIO_PCI_CAP_COMMON   ? &v->common
-                                  : type == VIRTIO_PCI_CAP_NOTIFY ? &v->notify_reg
+                                  : type == VIRTIO_PCI_CAP_NOTIFY ? &v->notify_base
                                   : type == VIRTIO_PCI_CAP_ISR    ? &v->isr_reg
                                   : type == VIRTIO_PCI_CAP_DEVICE ? &v->devcfg
                                                                   : NULL;
@@ -519,10 +640,22 @@ static int modern_find_caps(struct vblk *v)
         if (type == VIRTIO_PCI_CAP_NOTIFY)
             v->notify_mult_cap = cap;
     }
-    return v->common && v->notify_reg && v->isr_reg && v->devcfg ? ERR_OK : ERR_UNSUPPORTED;
+    return v->common && v->notify_base && v->isr_reg && v->devcfg ? ERR_OK : ERR_UNSUPPORTED;
 }
 
 /* ---- common bring-up ---- */
+
+/* vblk_give_queue: hand queue 0 (allocated) to the device, its rings
+ * empty: nothing available, nothing used. The descriptors stay as they
+ * are (a reset leaves the chains of waiting threads to them). */
+static void vblk_give_queue(struct vblk *v)
+{
+    v->avail->flags = v->avail->idx = 0;
+    v->used->flags = v->used->idx = 0;
+    v->last_used = 0;
+    v->tr->queue_set(v, v->queue_pa, virt_to_phys(v->avail),
+                     v->queue_pa + vblk_used_offset(v->qsize));
+}
 
 /* vblk_setup_queue: allocate queue 0 and give it to the device;
  * ERR_NO_MEMORY or ERR_UNSUPPORTED (no usable queue). */
@@ -544,6 +677,7 @@ static int vblk_setup_queue(struct vblk *v)
         return ERR_NO_MEMORY;
     }
     memset(phys_to_virt(q), 0, qpages * PAGE_SIZE);
+    v->queue_pa = q;
     v->desc = phys_to_virt(q);
     v->avail = (struct vring_avail *)(v->desc + v->qsize);
     v->used = phys_to_virt(q + vblk_used_offset(v->qsize));
@@ -553,7 +687,7 @@ static int vblk_setup_queue(struct vblk *v)
         v->desc[i].next = i + 1 < v->qsize ? i + 1 : VBLK_NO_DESC;
     v->free_head = 0;
     v->num_free = v->qsize;
-    v->tr->queue_set(v, q, virt_to_phys(v->avail), q + vblk_used_offset(v->qsize));
+    vblk_give_queue(v);
     return ERR_OK;
 }
 
@@ -567,15 +701,43 @@ static int vblk_reset(struct vblk *v)
     return ERR_TIMEOUT;
 }
 
-/* vblk_start: reset and initialise device V (transport set up). */
-static int vblk_start(struct vblk *v)
+/* vblk_handshake: reset V and take it to the point where its queue is
+ * set up (virtio 1.x 3.1.1, "Driver Requirements: Device
+ * Initialization", steps 1-6): reset, ACKNOWLEDGE, DRIVER, features. */
+static int vblk_handshake(struct vblk *v)
 {
     int err = vblk_reset(v);
     if (err < 0)
         return err;
     v->tr->set_status(v, VIRTIO_STATUS_ACKNOWLEDGE);
     v->tr->set_status(v, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
-    err = v->tr->negotiate(v);
+    return v->tr->negotiate(v);
+}
+
+/* vblk_driver_ok: the driver is ready (step 8). */
+static void vblk_driver_ok(struct vblk *v)
+{
+    v->tr->set_status(v, v->tr->get_status(v) | VIRTIO_STATUS_DRIVER_OK);
+}
+
+/* vblk_restart: after a reset that dropped every request, initialise
+ * V again with the queue it had. Interrupts off. */
+static int vblk_restart(struct vblk *v)
+{
+    int err = vblk_handshake(v);
+    if (err == ERR_OK && v->tr->queue_size(v) != v->qsize)
+        err = ERR_UNSUPPORTED;
+    if (err < 0)
+        return err;
+    vblk_give_queue(v);
+    vblk_driver_ok(v);
+    return ERR_OK;
+}
+
+/* vblk_start: reset and initialise device V (transport set up). */
+static int vblk_start(struct vblk *v)
+{
+    int err = vblk_handshake(v);
     if (err == ERR_OK)
         err = vblk_setup_queue(v);
     if (err < 0) {
@@ -585,7 +747,7 @@ static int vblk_start(struct vblk *v)
     lock_init(&v->lock);
     cond_init(&v->space);
     v->bdev.sector_count = v->tr->capacity(v);
-    v->tr->set_status(v, v->tr->get_status(v) | VIRTIO_STATUS_DRIVER_OK);
+    vblk_driver_ok(v);
     return ERR_OK;
 }
 

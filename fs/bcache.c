@@ -328,7 +328,8 @@ static int write_run_locked(struct bcache *c, struct buf **list, size_t n)
 
 /* bcache_sync: see bcache.h. Writes in block order, runs of consecutive
  * blocks (up to BCACHE_READAHEAD_MAX) in one request; keeps going after an
- * error so that as much as possible reaches the disk. */
+ * error so that as much as possible reaches the disk; then flushes the
+ * device, so that what was written is durable when it returns. */
 int bcache_sync(struct bcache *c)
 {
     int result = 0;
@@ -351,6 +352,8 @@ int bcache_sync(struct bcache *c)
         if (err < 0 && result == 0)
             result = err;
     }
+    if (block_flush(c->dev) < 0 && result == 0)
+        result = ERR_IO;
     lock_release(&c->lock);
     kfree(list);
     return result;

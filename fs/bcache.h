@@ -62,7 +62,8 @@ int bcache_get_zero(struct bcache *cache, uint64_t blockno, struct buf **out);
 void bcache_mark_dirty(struct buf *b);
 /* bcache_release: unpin B (NULL is ignored). */
 void bcache_release(struct buf *b);
-/* bcache_sync: write every dirty buffer to the device. 0 or ERR_IO. */
+/* bcache_sync: write every dirty buffer to the device and flush it
+ * (block_flush: durable on return). 0 or ERR_IO. */
 int bcache_sync(struct bcache *cache);
 /* bcache_get_stats: copy the counters. */
 void bcache_get_stats(struct bcache *cache, struct bcache_stats *out);

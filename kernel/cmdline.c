@@ -90,6 +90,8 @@ static bool parse_option(const char *w, struct cmdline *out)
         out->mem_limit = v;
     else if (!strncmp(w, "-ul=", 4) && parse_size(w + 4, &v))
         out->user_frame_limit = (long)v;
+    else if (!strcmp(w, "ata=pio"))
+        out->ata_pio = true;
     else
         return false;
     return true;

@@ -2,7 +2,8 @@
  *   options:  -q (power off when the actions are done), -v (verbose),
  *             -audit (leak audit failures fail the run), mem=SIZE (use at
  *             most SIZE bytes of RAM; K/M/G suffixes), -ul=COUNT (frames for
- *             user pages)
+ *             user pages), ata=pio (IDE disks by PIO even where bus-master
+ *             DMA is available)
  *   actions:  run 'CMD ARGS' | ktest [SUITE] | fault KIND | ...
  * Single quotes group words; the text comes from the Multiboot2 tag or, when
  * present, the fw_cfg file opt/cmdline (which wins). */
@@ -40,6 +41,7 @@ struct cmdline {
     bool audit;            /* -audit */
     uint64_t mem_limit;    /* mem=, 0 = no limit */
     long user_frame_limit; /* -ul=, -1 = no limit */
+    bool ata_pio;          /* ata=pio */
     int action_count;
     struct cmdline_action actions[CMDLINE_MAX_ACTIONS];
 };

@@ -44,6 +44,7 @@ KTEST(cmdline, empty)
     KT_ASSERT(parsed.action_count == 0);
     KT_ASSERT(!parsed.power_off && !parsed.verbose && !parsed.audit);
     KT_ASSERT(parsed.mem_limit == 0 && parsed.user_frame_limit == -1);
+    KT_ASSERT(!parsed.ata_pio);
     KT_ASSERT(parse("   \t  ") == ERR_OK);
     KT_ASSERT(parsed.action_count == 0);
 }
@@ -59,6 +60,7 @@ KTEST(cmdline, options)
     KT_ASSERT(parse("mem=2G") == ERR_OK && parsed.mem_limit == 2 * KIB * KIB * KIB);
     KT_ASSERT(parse("mem=4194304") == ERR_OK && parsed.mem_limit == 4 * KIB * KIB);
     KT_ASSERT(parse("-ul=0") == ERR_OK && parsed.user_frame_limit == 0);
+    KT_ASSERT(parse("ata=pio ktest") == ERR_OK && parsed.ata_pio);
 }
 
 /* mem= below KERNEL_MEM_MIN_MIB is refused with a message naming it. */
@@ -141,6 +143,7 @@ KTEST(cmdline, unknown_option)
     KT_ASSERT(parse("mem=0 ktest") == ERR_INVALID);
     KT_ASSERT(parse("-ul=abc ktest") == ERR_INVALID);
     KT_ASSERT(parse("foo=bar ktest") == ERR_INVALID);
+    KT_ASSERT(parse("ata=dma ktest") == ERR_INVALID);
     /* sizes that overflow 64 bits are rejected, not wrapped */
     KT_ASSERT(parse("mem=17179869185G ktest") == ERR_INVALID);
     KT_ASSERT(parse("mem=99999999999999999999 ktest") == ERR_INVALID);

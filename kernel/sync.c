@@ -6,6 +6,7 @@
 #include "kernel/panic.h"
 #include "kernel/pic.h"
 #include "kernel/sync.h"
+#include "kernel/timer.h"
 #include "proc/thread.h"
 
 void sema_init(struct semaphore *s, unsigned value)
@@ -24,6 +25,39 @@ void sema_down(struct semaphore *s)
     }
     s->value--;
     irq_restore(f);
+}
+
+/* sema_alarm_ring: the wait of thread ARG in sema_down_timeout timed out
+ * (timer interrupt). The callout is pending only while that thread is
+ * blocked there, so a blocked thread is still on the semaphore's waiters
+ * (sema_up takes it off and makes it ready in one step): take it off and
+ * wake it. */
+static void sema_alarm_ring(void *arg)
+{
+    struct thread *t = arg;
+    if (t->state != THREAD_BLOCKED)
+        return;
+    list_remove(&t->sched_node);
+    thread_unblock(t);
+}
+
+bool sema_down_timeout(struct semaphore *s, uint64_t ticks)
+{
+    ASSERT(!irq_in_handler());
+    uint64_t f = irq_save();
+    uint64_t deadline = timer_ticks() + ticks;
+    struct timer_callout c;
+    while (s->value == 0 && timer_ticks() < deadline) {
+        timer_callout_add(&c, deadline - timer_ticks(), sema_alarm_ring, thread_current());
+        list_push_back(&s->waiters, &thread_current()->sched_node);
+        thread_block();
+        timer_callout_cancel(&c);
+    }
+    bool taken = s->value > 0;
+    if (taken)
+        s->value--;
+    irq_restore(f);
+    return taken;
 }
 
 bool sema_try_down(struct semaphore *s)

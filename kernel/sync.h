@@ -27,6 +27,10 @@ struct semaphore {
 };
 void sema_init(struct semaphore *s, unsigned value);
 void sema_down(struct semaphore *s);
+/* sema_down_timeout: sema_down, giving up after TICKS timer ticks: true if
+ * S was decremented, false if the time ran out first (S unchanged). Thread
+ * context. */
+bool sema_down_timeout(struct semaphore *s, uint64_t ticks);
 /* sema_try_down: decrement without sleeping; false if the value was 0. */
 bool sema_try_down(struct semaphore *s);
 void sema_up(struct semaphore *s);

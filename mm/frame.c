@@ -37,6 +37,7 @@ static struct list ring;          /* every user frame */
 static struct list_node *hand;    /* next frame the clock looks at (or the ring's head) */
 static size_t frames_used;
 static struct hash frame_cache; /* cached frames by cache_key (frame.h) */
+static unsigned releasing; /* address spaces being torn down (frame_release_begin) */
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
 
@@ -88,6 +89,21 @@ void frame_wait_locked(void)
 void frame_wake_locked(void)
 {
     cond_broadcast(&frame_cond, &frame_lock);
+}
+
+void frame_release_begin(void)
+{
+    lock_acquire(&frame_lock);
+    releasing++;
+    lock_release(&frame_lock);
+}
+
+void frame_release_end(void)
+{
+    lock_acquire(&frame_lock);
+    releasing--;
+    frame_wake_locked(); /* a waiter with nothing more to wait for fails now */
+    lock_release(&frame_lock);
 }
 
 /* frame_new_locked: a frame from free RAM, within the -ul cap and the
@@ -385,8 +401,11 @@ static struct frame *get_frame_locked(int *err)
         bool busy = false;
         struct frame *victim =
             list_empty(&ring) ? NULL : clock_pick_locked(no_swap, &busy);
-        if (!victim && busy && !no_swap) {
-            frame_wait_locked(); /* I/O in flight will free or release a frame */
+        if (!victim && ((busy && !no_swap) || releasing)) {
+            /* I/O in flight, or an address space being torn down (an
+             * exiting process: its frames come back one by one), will
+             * free or release a frame */
+            frame_wait_locked();
             continue;
         }
         *err = ERR_NO_MEMORY;

@@ -69,6 +69,12 @@ void frame_lock_release(void);
 void frame_wait_locked(void);
 /* frame_wake_locked: wake the threads in frame_wait_locked. */
 void frame_wake_locked(void);
+/* frame_release_begin / frame_release_end: bracket the teardown of an
+ * address space (spt_kill): while one runs, a fault that finds no frame
+ * waits for the frames it gives back instead of failing. No frame_lock
+ * held. */
+void frame_release_begin(void);
+void frame_release_end(void);
 /* vm_get_frame: a pinned frame for a new occupant (contents undefined),
  * from free memory or by evicting a victim (whose page is swapped out on
  * the way: frame_lock is dropped during that I/O). frame_lock held on entry

@@ -1,6 +1,7 @@
 /* The supplemental page table (see spt.h). */
 #include "kernel/errors.h"
 #include "kernel/panic.h"
+#include "mm/frame.h"
 #include "mm/kmalloc.h"
 #include "mm/mmap.h"
 #include "mm/spt.h"
@@ -213,7 +214,9 @@ void spt_kill(struct spt *spt)
 {
     if (!spt->pml4)
         return;
+    frame_release_begin();
     hash_destroy(&spt->pages, kill_page);
+    frame_release_end();
     struct list_node *n;
     while ((n = list_pop_front(&spt->ranges))) {
         struct spt_range *r = list_entry(n, struct spt_range, node);

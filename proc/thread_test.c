@@ -1,7 +1,8 @@
 /* Unit tests of threads, the scheduler and the sleeping primitives: a lock
  * under contention, a bounded buffer on condition variables, sleep order,
- * timer preemption, semaphores, join, priorities (of the ready queue and of
- * wake-ups), lock_try_acquire, and the stack alignment of new threads.
+ * timer preemption, semaphores and their timed waits, join, priorities (of
+ * the ready queue and of wake-ups), lock_try_acquire, and the stack
+ * alignment of new threads.
  * Every test joins all its threads and checks that threads, frames and heap
  * bytes are back to their values before it. Shared state is static: tests
  * run one at a time in the main thread. */
@@ -330,6 +331,52 @@ KTEST(threads, semaphore_counting)
     sema_up(&s);
     KT_ASSERT(s.value == 2);
     KT_ASSERT(list_empty(&s.waiters));
+}
+
+#define TIMED_WAIT_TICKS 5 /* a timed wait that nobody ends */
+
+/* A timed wait that runs out: false after at least the given ticks, the
+ * semaphore untouched and its waiter list empty again. */
+KTEST(threads, semaphore_timeout_expires)
+{
+    struct semaphore s;
+    sema_init(&s, 0);
+    uint64_t t0 = timer_ticks();
+    KT_ASSERT(!sema_down_timeout(&s, TIMED_WAIT_TICKS));
+    KT_ASSERT(timer_ticks() - t0 >= TIMED_WAIT_TICKS);
+    KT_ASSERT(s.value == 0 && list_empty(&s.waiters));
+    KT_ASSERT(!sema_down_timeout(&s, 0));
+    sema_up(&s);
+    KT_ASSERT(sema_down_timeout(&s, 0)); /* available: taken without waiting */
+    KT_ASSERT(s.value == 0);
+}
+
+static struct semaphore timed_sema;
+
+static void timed_upper(void *arg)
+{
+    thread_sleep((uint64_t)(uintptr_t)arg);
+    sema_up(&timed_sema);
+}
+
+/* A timed wait ended by sema_up before the deadline returns true at once,
+ * and its callout is gone (a later wait times out on its own terms). */
+KTEST(threads, semaphore_timeout_woken)
+{
+    struct snapshot before;
+    snap(&before);
+    sema_init(&timed_sema, 0);
+    struct thread *t = thread_create("upper", PRIORITY_DEFAULT, timed_upper, (void *)2);
+    KT_ASSERT(t);
+    uint64_t t0 = timer_ticks();
+    bool got = sema_down_timeout(&timed_sema, SPIN_LIMIT_TICKS);
+    uint64_t waited = timer_ticks() - t0;
+    thread_join(t);
+    KT_ASSERT(got);
+    KT_ASSERT(waited < SPIN_LIMIT_TICKS);
+    KT_ASSERT(!sema_down_timeout(&timed_sema, TIMED_WAIT_TICKS));
+    KT_ASSERT(timed_sema.value == 0 && list_empty(&timed_sema.waiters));
+    KT_ASSERT(snap_same(&before));
 }
 
 static struct semaphore wake_sema;

@@ -27,10 +27,11 @@ EXIT_FAILURE = 37  # (0x12 << 1) | 1, bad command line or failed action
 EXIT_CODES = {"ok": EXIT_OK, "panic": EXIT_PANIC, "failure": EXIT_FAILURE}
 FS_OFFSET = 2048 * 512  # partition 1 starts at sector 2048 (tools/mkdisk.sh)
 FORBIDDEN = ("PANIC", "FAIL", "TIMEOUT", "Leak audit")
-DEFAULTS = {"mem": "128M", "disk": "ide", "swap": "8M", "fs": "32M", "block": "1024",
-            "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
+DEFAULTS = {"mem": "128M", "disk": "ide", "disk-index": "0", "swap": "8M", "fs": "32M",
+            "block": "1024", "cpu": "max", "timeout": "60", "exit": "ok", "fsck": "yes"}
 REPEATABLE = ("extra", "gen", "prepare", "require", "match", "forbid", "host-cat", "stdin", "keys",
               "paste", "io-error")
+CD_INDEX = 2  # QEMU's -cdrom: the secondary master (hdc)
 
 
 class Spec:
@@ -136,7 +137,8 @@ def blkdebug_config(spec, disk):
     with open(path, "w") as f:
         for rule in spec.lists["io-error"]:
             words = rule.split()
-            f.write(f'[inject-error]\nevent = "{words[0]}_aio"\nerrno = "{words[1]}"\n')
+            f.write(f'[inject-error]\nevent = "{words[0]}_aio"\niotype = "{words[0]}"\n'
+                    f'errno = "{words[1]}"\n')
             if len(words) > 2:
                 f.write(f'sector = "{resolve_sector(spec, disk, words[2])}"\n')
     return path
@@ -155,16 +157,20 @@ def resolve_sector(spec, disk, where):
 
 def qemu_command(spec, iso, disk, gdb_port=None, monitor=None):
     o = spec.opts
+    index = int(o["disk-index"])
+    # The CD moves to the secondary slave when the disk takes its place.
+    cd_index = CD_INDEX + 1 if o["disk"] == "ide" and index == CD_INDEX else CD_INDEX
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", o["cpu"], "-nodefaults",
            "-no-reboot", "-display", "none", "-serial", "stdio", "-m", o["mem"],
-           "-cdrom", iso, "-boot", "d",
+           "-drive", f"file={iso},media=cdrom,if=ide,index={cd_index}", "-boot", "d",
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     if disk and spec.lists["io-error"]:
         disk = "blkdebug:" + blkdebug_config(spec, disk) + ":" + disk
     if o["disk"] == "virtio":
         cmd += ["-drive", f"file={disk},format=raw,if=virtio,werror=report,rerror=report"]
     elif o["disk"] == "ide":
-        cmd += ["-drive", f"file={disk},format=raw,if=ide,index=0,werror=report,rerror=report"]
+        cmd += ["-drive",
+                f"file={disk},format=raw,if=ide,index={index},werror=report,rerror=report"]
     if "cmdline" in o:
         cmd += ["-fw_cfg", "name=opt/cmdline,string=" + o["cmdline"].replace(",", ",,")]
     if gdb_port:
@@ -347,13 +353,19 @@ def diff(want, got):
     return "\n".join("    " + l for l in list(d)[:40])
 
 
+def iso_of(cmd):
+    """The ISO file that qemu_command's CMD boots."""
+    drive = next(a for a in cmd if a.startswith("file=") and "media=cdrom" in a)
+    return drive.split(",")[0][len("file="):]
+
+
 def run_gdb_test(spec, cmd, workdir):
     """QEMU halted with a GDB stub; gdb in batch mode either stops in kmain
     and prints the backtrace (`gdb: yes`) or runs the spec's `gdb-script:`
     ($cinder_build set as by tools/gdb.sh). Returns gdb's output, and the
     console output (QEMU's serial port) separately."""
     port = int(cmd[cmd.index("-gdb") + 1].rsplit(":", 1)[1])
-    build = os.path.dirname(cmd[cmd.index("-cdrom") + 1])
+    build = os.path.dirname(os.path.abspath(iso_of(cmd)))
     console = os.path.join(workdir, "console.log")
     script = spec.opts.get("gdb-script")
     if script:

@@ -227,5 +227,10 @@ int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const
     return dev->ops->write(dev, sector, count, buf);
 }
 
+int block_flush(struct block_device *dev)
+{
+    return dev ? 0 : ERR_INVALID; /* pwrite to the image file: nothing cached here */
+}
+
 #include "kernel/cmdline.h"
 struct cmdline kernel_cmdline; /* fs/file.c reads the verbose flag */
