@@ -123,12 +123,10 @@ static int anon_swap_out(struct page *page)
     int err = swap_write(slot, page->frame->kva);
     struct page *p;
     if (err == ERR_OK) {
-        frame_for_each_page(p, page->frame)
-            p->dirty = false;
+        frame_for_each_page(p, page->frame) p->dirty = false;
     } else {
         swap_mark_bad(slot); /* a bad sector: never again */
-        frame_for_each_page(p, page->frame)
-            p->anon.slot = SWAP_SLOT_NONE;
+        frame_for_each_page(p, page->frame) p->anon.slot = SWAP_SLOT_NONE;
     }
     return err;
 }

@@ -37,7 +37,7 @@ static struct list ring;          /* every user frame */
 static struct list_node *hand;    /* next frame the clock looks at (or the ring's head) */
 static size_t frames_used;
 static struct hash frame_cache; /* cached frames by cache_key (frame.h) */
-static unsigned releasing; /* address spaces being torn down (frame_release_begin) */
+static unsigned releasing;      /* address spaces being torn down (frame_release_begin) */
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
 
@@ -47,7 +47,6 @@ static unsigned releasing; /* address spaces being torn down (frame_release_begi
 #define EVICT_BATCH       32
 #define EVICT_BATCH_SHARE 8 /* ... and never more than this share of the frames */
 #define EVICT_IO_RETRIES  3 /* evictions that failed to write, before giving up */
-
 
 static uint64_t cache_hash(const struct hash_node *n)
 {
@@ -199,8 +198,7 @@ static bool frame_test_and_clear_accessed(struct frame *f)
 {
     bool accessed = false;
     struct page *page;
-    frame_for_each_page(page, f)
-        accessed |= vm_page_test_and_clear_accessed(page);
+    frame_for_each_page(page, f) accessed |= vm_page_test_and_clear_accessed(page);
     return accessed;
 }
 
@@ -301,8 +299,7 @@ static void take_victim_locked(struct frame *victim)
         vm_page_unmap(page);
         dirty |= page->dirty;
     }
-    frame_for_each_page(page, victim)
-        page->dirty = dirty;
+    frame_for_each_page(page, victim) page->dirty = dirty;
 }
 
 /* pick_more_locked: after V[0] (a dirty victim, taken), more victims for
@@ -399,8 +396,7 @@ static struct frame *get_frame_locked(int *err)
         if (f)
             return f;
         bool busy = false;
-        struct frame *victim =
-            list_empty(&ring) ? NULL : clock_pick_locked(no_swap, &busy);
+        struct frame *victim = list_empty(&ring) ? NULL : clock_pick_locked(no_swap, &busy);
         if (!victim && ((busy && !no_swap) || releasing)) {
             /* I/O in flight, or an address space being torn down (an
              * exiting process: its frames come back one by one), will
@@ -456,8 +452,7 @@ size_t frame_drop_swap_copies(void)
         struct page *page = frame_first_page(f);
         if (!page || !page->ops->drop_copy || pages_busy(f))
             continue;
-        frame_for_each_page(page, f)
-            n += page->ops->drop_copy(page);
+        frame_for_each_page(page, f) n += page->ops->drop_copy(page);
         frame_cache_drop_locked(f); /* its pages hold the slot no more */
     }
     lock_release(&frame_lock);

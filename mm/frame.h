@@ -48,15 +48,15 @@ struct frame_key {
 #define FRAME_KEY_SWAP ((uintptr_t)1) /* the space of swap slots (no object lies at 1) */
 
 struct frame {
-    void *kva;             /* direct-map address of the frame */
-    struct list pages;     /* [F] the pages mapping it (page.frame_node); empty while changing hands */
-    unsigned refs;         /* [F] how many pages are on `pages` */
-    bool cached;                 /* [F] in the shared-frame cache, under cache_key */
+    void *kva;         /* direct-map address of the frame */
+    struct list pages; /* [F] the pages mapping it (page.frame_node); empty while changing hands */
+    unsigned refs;     /* [F] how many pages are on `pages` */
+    bool cached;       /* [F] in the shared-frame cache, under cache_key */
     struct frame_key cache_key;  /* [F] what it holds, while cached */
     struct hash_node cache_node; /* [F] in the shared-frame cache */
-    struct list_node node; /* in the clock ring */
-    bool pinned;           /* I/O or copy in flight: not a victim */
-    uint64_t claim_seq;    /* value of the claim counter when it was handed out */
+    struct list_node node;       /* in the clock ring */
+    bool pinned;                 /* I/O or copy in flight: not a victim */
+    uint64_t claim_seq;          /* value of the claim counter when it was handed out */
 };
 
 /* frame_init: an empty table. */
@@ -95,10 +95,10 @@ unsigned frame_remove_page_locked(struct page *page);
 struct page *frame_first_page(const struct frame *frame);
 /* frame_for_each_page: PG (a struct page *) runs over the pages mapping
  * FR (same rules as frame_first_page; the body must not change the map). */
-#define frame_for_each_page(pg, fr)                                                           \
-    for (struct list_node *frame_n_ = (fr)->pages.head.next;                                  \
-         frame_n_ != &(fr)->pages.head &&                                                     \
-         ((pg) = list_entry(frame_n_, struct page, frame_node), true);                        \
+#define frame_for_each_page(pg, fr)                                    \
+    for (struct list_node *frame_n_ = (fr)->pages.head.next;           \
+         frame_n_ != &(fr)->pages.head &&                              \
+         ((pg) = list_entry(frame_n_, struct page, frame_node), true); \
          frame_n_ = frame_n_->next)
 /* The shared-frame cache: a frame whose contents other pages would read
  * too is found by its key (page_operations.share_key), so that they map

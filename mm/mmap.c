@@ -95,10 +95,14 @@ static struct mmap_file *mmap_new(struct file *file, uint64_t addr, uint64_t len
         *err = ERR_NO_MEMORY;
         return NULL;
     }
-    *m = (struct mmap_file){
-        .aux = {.refs = 1, .release = mmap_release, .write_back = mmap_write_back,
-                .for_child = mmap_for_child},
-        .addr = addr, .length = length, .offset = offset, .writable = writable};
+    *m = (struct mmap_file){.aux = {.refs = 1,
+                                    .release = mmap_release,
+                                    .write_back = mmap_write_back,
+                                    .for_child = mmap_for_child},
+                            .addr = addr,
+                            .length = length,
+                            .offset = offset,
+                            .writable = writable};
     if ((*err = file_reopen(file, &m->file)) < 0) {
         kfree(m);
         return NULL;
@@ -109,8 +113,8 @@ static struct mmap_file *mmap_new(struct file *file, uint64_t addr, uint64_t len
 /* mmap_install: add M's range and M to SPT; on failure M is released. */
 static int mmap_install(struct spt *spt, struct mmap_file *m)
 {
-    int err = spt_add_range(spt, m->addr, mmap_end(m), VM_FILE, m->writable, mmap_load_page,
-                            &m->aux);
+    int err =
+        spt_add_range(spt, m->addr, mmap_end(m), VM_FILE, m->writable, mmap_load_page, &m->aux);
     if (err < 0) {
         vm_aux_put(&m->aux);
         return err;

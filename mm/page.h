@@ -34,8 +34,8 @@ enum vm_type {
 /* Flags that may be or-ed into the type given to
  * vm_alloc_page_with_initializer (the seeds' VM_MARKER_*). */
 #define VM_TYPE_MASK  0x7
-#define VM_EXECUTABLE 0x8  /* mapped without NX (text) */
-#define VM_TYPE(t)    ((enum vm_type)((t) & VM_TYPE_MASK))
+#define VM_EXECUTABLE 0x8 /* mapped without NX (text) */
+#define VM_TYPE(t)    ((enum vm_type)((t)&VM_TYPE_MASK))
 
 struct page;
 struct frame;
@@ -124,10 +124,10 @@ struct page_operations {
 
 /* An uninit page: what it becomes and how it is filled. */
 struct uninit_page {
-    vm_initializer *init;         /* loader, or NULL for a zero page */
-    struct vm_aux *aux;           /* the loader's data (a reference) */
-    enum vm_type type;            /* VM_ANON or VM_FILE */
-    page_initializer *page_init;  /* anon_initializer / file_backed_initializer */
+    vm_initializer *init;        /* loader, or NULL for a zero page */
+    struct vm_aux *aux;          /* the loader's data (a reference) */
+    enum vm_type type;           /* VM_ANON or VM_FILE */
+    page_initializer *page_init; /* anon_initializer / file_backed_initializer */
 };
 
 /* An anonymous page: where it is when not resident. */
@@ -148,21 +148,21 @@ struct file_page {
  * type's data (e.g. anon.slot) without the lock: nobody else touches a
  * busy page. */
 struct page {
-    uint64_t va;                      /* page-aligned user address (hash key) */
+    uint64_t va; /* page-aligned user address (hash key) */
     const struct page_operations *ops;
-    struct spt *spt;                  /* the table holding it (and its pml4) */
-    struct frame *frame;              /* [F] resident frame, or NULL */
-    struct list_node frame_node;      /* [F] in frame->pages (the reverse map) */
-    bool busy;                        /* [F] being filled, evicted or copied */
-    bool dirty;                       /* [F] contents differ from the backing copy */
-    bool cow;                         /* [F] writable page whose contents (frame or slot)
-                                       * fork shared: mapped read-only until its first
-                                       * write copies them or, when no other page
-                                       * shares them any more, makes it writable */
+    struct spt *spt;             /* the table holding it (and its pml4) */
+    struct frame *frame;         /* [F] resident frame, or NULL */
+    struct list_node frame_node; /* [F] in frame->pages (the reverse map) */
+    bool busy;                   /* [F] being filled, evicted or copied */
+    bool dirty;                  /* [F] contents differ from the backing copy */
+    bool cow;                    /* [F] writable page whose contents (frame or slot)
+                                  * fork shared: mapped read-only until its first
+                                  * write copies them or, when no other page
+                                  * shares them any more, makes it writable */
     bool writable;
     bool executable;
-    bool from_range;                  /* made from an spt range on first touch */
-    struct hash_node node;            /* in spt->pages */
+    bool from_range;       /* made from an spt range on first touch */
+    struct hash_node node; /* in spt->pages */
     union {
         struct uninit_page uninit;
         struct anon_page anon;

@@ -162,8 +162,12 @@ int spt_add_range(struct spt *spt, uint64_t start, uint64_t end, int type, bool 
     struct spt_range *r = kmalloc(sizeof *r);
     if (!r)
         return ERR_NO_MEMORY;
-    *r = (struct spt_range){.start = start, .end = end, .type = type, .writable = writable,
-                            .init = init, .aux = vm_aux_get(aux)};
+    *r = (struct spt_range){.start = start,
+                            .end = end,
+                            .type = type,
+                            .writable = writable,
+                            .init = init,
+                            .aux = vm_aux_get(aux)};
     list_push_back(&spt->ranges, &r->node);
     return ERR_OK;
 }

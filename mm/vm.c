@@ -37,12 +37,17 @@
 static uint64_t vm_stats[VM_STAT_COUNT];
 
 static const char *const vm_stat_names[VM_STAT_COUNT] = {
-    [VM_STAT_FAULT_FILE] = "file",       [VM_STAT_FAULT_MMAP] = "mmap",
+    [VM_STAT_FAULT_FILE] = "file",
+    [VM_STAT_FAULT_MMAP] = "mmap",
     [VM_STAT_FAULT_ZERO] = "zero",
-    [VM_STAT_FAULT_STACK] = "stack",     [VM_STAT_FAULT_SWAP_IN] = "swap-in",
-    [VM_STAT_EVICTION] = "evictions",    [VM_STAT_SWAP_READ] = "swap-reads",
-    [VM_STAT_SWAP_WRITE] = "swap-writes",   [VM_STAT_SWAP_READ_IO] = "read-requests",
-    [VM_STAT_SWAP_WRITE_IO] = "write-requests", [VM_STAT_WRITE_BACK] = "write-backs",
+    [VM_STAT_FAULT_STACK] = "stack",
+    [VM_STAT_FAULT_SWAP_IN] = "swap-in",
+    [VM_STAT_EVICTION] = "evictions",
+    [VM_STAT_SWAP_READ] = "swap-reads",
+    [VM_STAT_SWAP_WRITE] = "swap-writes",
+    [VM_STAT_SWAP_READ_IO] = "read-requests",
+    [VM_STAT_SWAP_WRITE_IO] = "write-requests",
+    [VM_STAT_WRITE_BACK] = "write-backs",
 };
 
 /* The type initializer of each page type an uninit page may become. */

@@ -17,12 +17,12 @@
 
 /* A page fault as the trap boundary decoded it. */
 struct vm_fault {
-    uint64_t addr;  /* faulting address (CR2) */
-    uint64_t rsp;   /* user rsp: the trap frame's, or the one saved at syscall entry */
-    bool user;      /* raised in ring 3 */
-    bool write;     /* a write access */
-    bool fetch;     /* an instruction fetch */
-    bool present;   /* the page was mapped: a protection fault */
+    uint64_t addr; /* faulting address (CR2) */
+    uint64_t rsp;  /* user rsp: the trap frame's, or the one saved at syscall entry */
+    bool user;     /* raised in ring 3 */
+    bool write;    /* a write access */
+    bool fetch;    /* an instruction fetch */
+    bool present;  /* the page was mapped: a protection fault */
 };
 
 enum vm_fault_result {

@@ -43,11 +43,11 @@
 #include "mm/swap.h"
 #include "mm/vm.h"
 
-#define VT_BASE    0x10000000ul /* user address of the tests' first page */
-#define VT_PAGE(i) (VT_BASE + (uint64_t)(i)*PAGE_SIZE)
-#define VT_MANY    10000u              /* pages in spt/many_pages */
-#define VT_PAD(i)  VT_PAGE(4096 + (i)) /* vt_pad's pages */
-#define VT_AGE_PAGE VT_PAGE(8192) /* vt_age's scratch page */
+#define VT_BASE     0x10000000ul /* user address of the tests' first page */
+#define VT_PAGE(i)  (VT_BASE + (uint64_t)(i)*PAGE_SIZE)
+#define VT_MANY     10000u              /* pages in spt/many_pages */
+#define VT_PAD(i)   VT_PAGE(4096 + (i)) /* vt_pad's pages */
+#define VT_AGE_PAGE VT_PAGE(8192)       /* vt_age's scratch page */
 /* frames of frame/clock_evicts_to_swap: enough for frame.c to evict
  * several victims at once (a share of the frames), the recent ones aside */
 #define VT_CAP   (4u * FRAME_RECENT_CLAIMS)
@@ -235,8 +235,7 @@ static bool vt_age(struct spt *spt)
     kernel_cmdline.user_frame_limit = (long)(in_use + 1);
     bool ok = true;
     for (int i = 0; i < FRAME_RECENT_CLAIMS; i++) {
-        ok &= vm_alloc_page_with_initializer(spt, VM_ANON, VT_AGE_PAGE, true, NULL,
-                                             NULL) == ERR_OK;
+        ok &= vm_alloc_page_with_initializer(spt, VM_ANON, VT_AGE_PAGE, true, NULL, NULL) == ERR_OK;
         ok &= vm_claim_page(spt, VT_AGE_PAGE) == ERR_OK;
         struct page *p = spt_lookup_page(spt, VT_AGE_PAGE);
         if (p)

@@ -128,8 +128,7 @@ static int lazy_load_segment(struct page *page, void *kva, struct vm_aux *aux)
 
 /* seg_span: the page-aligned span [*start, *end) of SEG's bytes in memory
  * or, with FILE_ONLY, of its file bytes. */
-static void seg_span(const struct elf_segment *seg, bool file_only, uint64_t *start,
-                     uint64_t *end)
+static void seg_span(const struct elf_segment *seg, bool file_only, uint64_t *start, uint64_t *end)
 {
     *start = PAGE_ROUND_DOWN(seg->vaddr);
     *end = PAGE_ROUND_UP(seg->vaddr + (file_only ? seg->filesz : seg->memsz));
@@ -215,9 +214,7 @@ struct stack_aux {
     size_t strings; /* bytes of the strings, padded to a multiple of WORD */
 };
 
-static void stack_aux_release(struct vm_aux *aux)
-{
-}
+static void stack_aux_release(struct vm_aux *aux) {}
 
 /* init_stack_page: the vm_initializer of the first stack page: the
  * argument block of ABI.md at the top of the zeroed page KVA. */
@@ -289,8 +286,8 @@ int load_image(const char *cmdline, struct inode *cwd, struct user_image *out)
     struct image_aux *ia = kzalloc(sizeof *ia);
     memset(out, 0, sizeof *out);
     if (ia)
-        ia->base = (struct vm_aux){.refs = 1, .release = image_aux_release,
-                                   .share_key = image_share_key};
+        ia->base =
+            (struct vm_aux){.refs = 1, .release = image_aux_release, .share_key = image_share_key};
     int err = args_split(cmdline, &args);
     if (err == ERR_OK && !ia)
         err = ERR_NO_MEMORY;

@@ -306,8 +306,8 @@ static long sys_mmap(struct trap_frame *tf)
     struct file *f = fd == FD_STDIN || fd == FD_STDOUT ? NULL : file_of(fd);
     if (!f)
         return 0;
-    int err = do_mmap(process_current()->spt, tf->rdi, tf->rsi, (int)tf->rdx != 0, f,
-                      (int64_t)tf->r8);
+    int err =
+        do_mmap(process_current()->spt, tf->rdi, tf->rsi, (int)tf->rdx != 0, f, (int64_t)tf->r8);
     return err < 0 ? 0 : (long)tf->rdi;
 }
 

@@ -37,21 +37,21 @@
 #include "kernel/errors.h"
 #include "tools/fshost/host.h"
 
-#define ITER_SECONDS  10  /* alarm per iteration: a hang detector */
-#define MAX_DEPTH     8   /* walk: directory depth */
-#define MAX_ENTRIES   600 /* walk: names visited in all */
+#define ITER_SECONDS  10           /* alarm per iteration: a hang detector */
+#define MAX_DEPTH     8            /* walk: directory depth */
+#define MAX_ENTRIES   600          /* walk: names visited in all */
 #define MAX_READ      (256 * 1024) /* bytes read per file */
-#define MAX_REMOVE    6   /* existing files removed per iteration */
+#define MAX_REMOVE    6            /* existing files removed per iteration */
 #define MAX_MUTATIONS 4
 #define MAX_REGIONS   4096
 #define PATH_MAX_LEN  1024
 #define MARKER        "<fz-data-marker>"
 #define MARKER_LEN    16
-#define EXIT_BAD      3 /* child: a check failed (not a crash) */
+#define EXIT_BAD      3  /* child: a check failed (not a crash) */
 #define EXIT_REFUSED  10 /* child: survived, the mount was refused */
 
 enum kind { K_SUPER, K_GDT, K_BBITMAP, K_IBITMAP, K_ITABLE, K_DIR, K_IND, K_KINDS };
-static const char *const kind_names[K_KINDS] = {"super", "gdt",  "bbitmap", "ibitmap",
+static const char *const kind_names[K_KINDS] = {"super",  "gdt", "bbitmap", "ibitmap",
                                                 "itable", "dir", "indirect"};
 static const int kind_weight[K_KINDS] = {1, 2, 2, 2, 7, 6, 3};
 
@@ -231,8 +231,9 @@ static uint32_t interesting32(void)
 
 static uint16_t interesting16(void)
 {
-    static const uint16_t v[] = {0, 1, 4, 8, 12, 0xFFFF, 0x8000, EXT2_MODE_DIR_DEFAULT,
-                                 EXT2_MODE_FILE_DEFAULT, 0xA1FF, 255, 2};
+    static const uint16_t v[] = {
+        0,      1,   4, 8, 12, 0xFFFF, 0x8000, EXT2_MODE_DIR_DEFAULT, EXT2_MODE_FILE_DEFAULT,
+        0xA1FF, 255, 2};
     uint32_t i = rand_below(sizeof(v) / sizeof(v[0]) + 3);
     if (i < sizeof(v) / sizeof(v[0]))
         return v[i];

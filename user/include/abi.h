@@ -33,15 +33,15 @@ enum abi_syscall {
 };
 
 /* Address space. */
-#define USER_TOP 0x8004000000ul     /* user space is [0, USER_TOP) */
-#define USER_TEXT_BASE 0x400000ul   /* first text page */
-#define USER_STACK 0x47480000ul     /* top of the stack, exclusive */
+#define USER_TOP 0x8004000000ul      /* user space is [0, USER_TOP) */
+#define USER_TEXT_BASE 0x400000ul    /* first text page */
+#define USER_STACK 0x47480000ul      /* top of the stack, exclusive */
 #define USER_STACK_LIMIT (1ul << 20) /* the stack may grow this far below USER_STACK */
 
 /* Longest name readdir returns, not counting the terminating NUL. */
 #define READDIR_MAX_LEN 14
 
 /* User-callable interrupt vectors (DPL 3). */
-#define ABI_VEC_PHYS_ADDR 0x42   /* rax: user address -> kernel address of its frame, or 0 */
-#define ABI_VEC_DISK_READS 0x43  /* optional disk counters */
+#define ABI_VEC_PHYS_ADDR 0x42  /* rax: user address -> kernel address of its frame, or 0 */
+#define ABI_VEC_DISK_READS 0x43 /* optional disk counters */
 #define ABI_VEC_DISK_WRITES 0x44

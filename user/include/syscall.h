@@ -17,7 +17,6 @@ typedef long off_t;
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 
-
 /* halt: power the machine off; prints no exit line. */
 __attribute__((noreturn)) void halt(void);
 /* exit: end the process with STATUS; the kernel prints "NAME: exit(STATUS)". */

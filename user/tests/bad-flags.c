@@ -29,7 +29,8 @@ static alignas(PAGE_SIZE) char page[PAGE_SIZE];
 static uint64_t flags_after_int42(void)
 {
     uint64_t fl, rax = (uint64_t)page;
-    WITH_FLAGS("int $0x42\n", : [fl] "=&r"(fl), "+a"(rax)
+    WITH_FLAGS("int $0x42\n",
+               : [fl] "=&r"(fl), "+a"(rax)
                : [hf] "i"(HOSTILE_FLAGS), [nhf] "i"(~HOSTILE_FLAGS)
                : "memory", "cc");
     if (rax == 0)
@@ -40,7 +41,8 @@ static uint64_t flags_after_int42(void)
 static uint64_t flags_after_syscall(void)
 {
     uint64_t fl, rax = SYS_TELL, rdi = STDOUT_FILENO;
-    WITH_FLAGS("syscall\n", : [fl] "=&r"(fl), "+a"(rax), "+D"(rdi)
+    WITH_FLAGS("syscall\n",
+               : [fl] "=&r"(fl), "+a"(rax), "+D"(rdi)
                : [hf] "i"(HOSTILE_FLAGS), [nhf] "i"(~HOSTILE_FLAGS)
                : "rcx", "r11", "memory", "cc");
     return fl;
@@ -60,7 +62,8 @@ static uint64_t flags_after_spin(void)
 static void fault_with_flags(void)
 {
     uint64_t fl;
-    WITH_FLAGS("movb 0, %%al\n", : [fl] "=&r"(fl)
+    WITH_FLAGS("movb 0, %%al\n",
+               : [fl] "=&r"(fl)
                : [hf] "i"(HOSTILE_FLAGS), [nhf] "i"(~HOSTILE_FLAGS)
                : "rax", "memory", "cc");
 }

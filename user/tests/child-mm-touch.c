@@ -1,8 +1,8 @@
 /* child-mm-touch FILE: exec'd by mmap-exec after it wrote FILE through a
  * mapping at MAP_ADDR: the file holds those bytes (written back at exec),
  * and MAP_ADDR is not mapped any more: touching it ends the process. */
-#include "mapped.h"
 #include "child-mm.h"
+#include "mapped.h"
 
 int main(int argc, char *argv[])
 {

@@ -3,8 +3,8 @@
  * munmap (status CHILD_MM_STATUS); with "crash", reads address 0 instead
  * of exiting, so the kernel ends it. Either way its dirty pages must be
  * written back. */
-#include "mapped.h"
 #include "child-mm.h"
+#include "mapped.h"
 
 int main(int argc, char *argv[])
 {

@@ -22,7 +22,8 @@ static bool file_page0_is(int fd, char c)
 /* writer: the first child: shares, then writes its own bytes. */
 static void writer(uint64_t before)
 {
-    CHECK(get_phys_addr(MAP_ADDR) == before, "writer: the dirty mapped page is on the parent's frame");
+    CHECK(get_phys_addr(MAP_ADDR) == before,
+          "writer: the dirty mapped page is on the parent's frame");
     memset(MAP_ADDR, 'C', PAGE_SIZE);
     uint64_t now = get_phys_addr(MAP_ADDR);
     CHECK(now != 0 && now != before && all_bytes(MAP_ADDR, PAGE_SIZE, 'C'),
@@ -58,7 +59,8 @@ void test_main(void)
     CHECK(wait(pid) == UNMAPPER_STATUS, "wait for the unmapper");
     CHECK(file_page0_is(fd, 'P'), "the unmapper wrote back the page it shared: the parent's bytes");
     memset(MAP_ADDR, 'Q', PAGE_SIZE);
-    CHECK(get_phys_addr(MAP_ADDR) == before, "the parent writes its page in place (no longer shared)");
+    CHECK(get_phys_addr(MAP_ADDR) == before,
+          "the parent writes its page in place (no longer shared)");
     munmap(MAP_ADDR);
     CHECK(file_page0_is(fd, 'Q'), "the parent's munmap writes its bytes back");
 }

@@ -58,7 +58,8 @@ static __attribute__((noinline)) void child(char *const pages[], const uint64_t 
 void test_main(void)
 {
     char stack_area[3 * PAGE_SIZE]; /* its middle page lies above the stack pointer's page */
-    char *stack_page = (char *)(((uint64_t)stack_area + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1));
+    char *stack_page =
+        (char *)(((uint64_t)stack_area + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1));
     char *const pages[PAGE_COUNT] = {data_page, bss_page, stack_page,
                                      big_bss + BIG_BSS_PAGES / 2 * PAGE_SIZE};
     uint64_t before[PAGE_COUNT];

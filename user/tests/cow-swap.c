@@ -33,8 +33,7 @@ static void check(uint64_t base, uint64_t other, const char *who)
 {
     for (size_t i = 0; i < WORDS; i++) {
         if (buf[i] != expected(i, base, other))
-            fail("%s: word %zu is %#lx instead of %#lx", who, i, buf[i],
-                 expected(i, base, other));
+            fail("%s: word %zu is %#lx instead of %#lx", who, i, buf[i], expected(i, base, other));
     }
 }
 

@@ -31,7 +31,8 @@ int main(int argc, char *argv[])
     snprintf(cmdline, sizeof cmdline, "cow-text %lu", mine);
     pid_t pid = fork("cow-text-kid");
     if (pid == 0) {
-        CHECK(mine != 0 && text_frame() == mine, "the forked child runs on its parent's text frame");
+        CHECK(mine != 0 && text_frame() == mine,
+              "the forked child runs on its parent's text frame");
         exec(cmdline);
         fail("exec(\"%s\") failed", cmdline);
     }

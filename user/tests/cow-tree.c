@@ -9,9 +9,9 @@
 
 #include <stdalign.h>
 
-#define LEVELS 3        /* levels of children below the root */
-#define FANOUT 2        /* children per process */
-#define SLOT_PAGES 4    /* pages each level writes */
+#define LEVELS 3     /* levels of children below the root */
+#define FANOUT 2     /* children per process */
+#define SLOT_PAGES 4 /* pages each level writes */
 #define WORDS_PER_PAGE (PAGE_SIZE / sizeof(uint64_t))
 
 /* pages[level]: written by the process at that level (0: the root). */
@@ -44,8 +44,8 @@ static void check_levels(int level, const char *when)
             for (size_t w = 0; w < WORDS_PER_PAGE; w += 61) {
                 uint64_t want = l <= level ? mark_word(marks[l], p, w) : 0;
                 if (pages[l][p][w] != want)
-                    fail("level %d, %s: page %d.%zu word %zu is %#lx instead of %#lx", level,
-                         when, l, p, w, pages[l][p][w], want);
+                    fail("level %d, %s: page %d.%zu word %zu is %#lx instead of %#lx", level, when,
+                         l, p, w, pages[l][p][w], want);
             }
 }
 

@@ -80,15 +80,30 @@ static void int_0x42(const struct regs *in, struct regs *out)
                      "pop %%rbp\n"
                      : "+D"(in), "+S"(out)
                      :
-                     : "rax", "rbx", "rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13",
-                       "r14", "r15", "memory");
+                     : "rax", "rbx", "rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14",
+                       "r15", "memory");
 }
 
 static const uint64_t addresses[] = {
-    0, 1, 0xfff, 0x1000, 0x3fffff, 0x10000000, USER_STACK, USER_STACK - 1,
-    USER_STACK - PAGE_SIZE, USER_TOP - 1, USER_TOP, KERNEL_HALF, 0xffffffff80000000,
-    0xffffffff80100000, 0x0000800000000000, 0x00007fffffffffff, 0x8000000000000000,
-    0xdeadbeefdeadbeef, (uint64_t)-1,
+    0,
+    1,
+    0xfff,
+    0x1000,
+    0x3fffff,
+    0x10000000,
+    USER_STACK,
+    USER_STACK - 1,
+    USER_STACK - PAGE_SIZE,
+    USER_TOP - 1,
+    USER_TOP,
+    KERNEL_HALF,
+    0xffffffff80000000,
+    0xffffffff80100000,
+    0x0000800000000000,
+    0x00007fffffffffff,
+    0x8000000000000000,
+    0xdeadbeefdeadbeef,
+    (uint64_t)-1,
 };
 
 /* an_address: a user address to ask about, of any kind. */

@@ -29,7 +29,7 @@
 #define SEED_STEP 0x9e3779b97f4a7c15ull /* each round its own sequence */
 #define FUZZ_FILE "fz-file"
 #define SYS_NR_RANGE 26 /* numbers tried most often: 0..25 (a few past the table) */
-#define STACK_TAIL 32 /* bytes of the stack page the fuzzer may scribble on */
+#define STACK_TAIL 32   /* bytes of the stack page the fuzzer may scribble on */
 #define LONG_STRING_LEN 600
 
 /* Everything the child's loop depends on lives at the start of this
@@ -55,27 +55,75 @@ static uint64_t pick(const uint64_t *set, size_t n)
 }
 
 static const uint64_t plain_values[] = {
-    0, 1, 2, 3, 4, 5, 7, 8, 13, 64, 127, 128, 129, 130, 131, 255, 256, 4095, 4096, 4097,
-    0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 0x7fffffffffffffff, 0x8000000000000000,
-    (uint64_t)-1, (uint64_t)-2, (uint64_t)-4096, 0xfffffffful << 12,
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+    7,
+    8,
+    13,
+    64,
+    127,
+    128,
+    129,
+    130,
+    131,
+    255,
+    256,
+    4095,
+    4096,
+    4097,
+    0x7fffffff,
+    0x80000000,
+    0xffffffff,
+    0x100000000,
+    0x7fffffffffffffff,
+    0x8000000000000000,
+    (uint64_t)-1,
+    (uint64_t)-2,
+    (uint64_t)-4096,
+    0xfffffffful << 12,
 };
 
 static const uint64_t bad_addresses[] = {
-    0, 1, 0xfff, 0x1000, 0x3ff000, 0x3fffff, 0x10000000, 0x20000000, 0x54321000,
-    USER_STACK, USER_STACK - 0x200000, USER_TOP - 1, USER_TOP - PAGE_SIZE, USER_TOP,
-    USER_TOP + 1, 0xffff800000000000, 0xffff800000100000, 0xffffffff80000000,
-    0xffffffff80100000, 0xffffc00000000000, 0x0000800000000000, 0x00007ffffffff000,
-    0x8000000000000000, 0xdeadbeefdeadbeef, (uint64_t)-1, (uint64_t)-4096,
+    0,
+    1,
+    0xfff,
+    0x1000,
+    0x3ff000,
+    0x3fffff,
+    0x10000000,
+    0x20000000,
+    0x54321000,
+    USER_STACK,
+    USER_STACK - 0x200000,
+    USER_TOP - 1,
+    USER_TOP - PAGE_SIZE,
+    USER_TOP,
+    USER_TOP + 1,
+    0xffff800000000000,
+    0xffff800000100000,
+    0xffffffff80000000,
+    0xffffffff80100000,
+    0xffffc00000000000,
+    0x0000800000000000,
+    0x00007ffffffff000,
+    0x8000000000000000,
+    0xdeadbeefdeadbeef,
+    (uint64_t)-1,
+    (uint64_t)-4096,
 };
 
 static const uint64_t sizes[] = {
-    0, 1, 2, 15, 16, 100, 4095, 4096, 4097, 8192, 65536, 0x7fffffff, 0x80000000, 0xffffffff,
-    0x100000000, (uint64_t)-1,
+    0,    1,    2,     15,         16,         100,        4095,        4096,
+    4097, 8192, 65536, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, (uint64_t)-1,
 };
 
 static const char *const names[] = {
-    FUZZ_FILE, "fz-a", "fz-b", "", " ", "/", ".", "..", "no-such-file",
-    "fz-a b  c", "fz-prog 1 2 3", "fz-prog", "//fz-a", "fz-dir/", "fz-dir/x",
+    FUZZ_FILE,      "fz-a",      "fz-b",          "",        " ",      "/",       ".",        "..",
+    "no-such-file", "fz-a b  c", "fz-prog 1 2 3", "fz-prog", "//fz-a", "fz-dir/", "fz-dir/x",
 };
 
 static char long_string[LONG_STRING_LEN + 1];
@@ -193,8 +241,9 @@ static uint64_t a_typed_arg(unsigned kind)
 /* a_number: a system-call number, never 0 (halt). */
 static uint64_t a_number(void)
 {
-    static const uint64_t odd[] = {23, 24, 64, 255, 256, 0x100000000, 0x100000001,
-                                   0x8000000000000000, (uint64_t)-1, 0xffffffff};
+    static const uint64_t odd[] = {23,           24,          64,          255,
+                                   256,          0x100000000, 0x100000001, 0x8000000000000000,
+                                   (uint64_t)-1, 0xffffffff};
     uint64_t nr = rnd() % 8 == 0 ? pick(odd, sizeof odd / sizeof *odd) : rnd() % SYS_NR_RANGE;
     return nr == SYS_HALT ? SYS_TELL : nr;
 }

@@ -27,18 +27,18 @@ __asm__(".pushsection .text.lazy_far, \"ax\", @progbits\n"
         ".type lazy_far_function, @function\n"
         "lazy_far_function:\n"
         "    movl $" STR(FAR_VALUE) ", %eax\n"
-        "    ret\n"
-        ".size lazy_far_function, . - lazy_far_function\n"
-        ".p2align 12, 0xcc\n"
-        ".popsection\n"
-        ".pushsection .rodata.lazy_far, \"a\", @progbits\n"
-        ".p2align 12\n"
-        ".globl lazy_far_data\n"
-        ".type lazy_far_data, @object\n"
-        "lazy_far_data:\n"
-        ".fill 4096, 1, " STR(FAR_BYTE) "\n"
-        ".size lazy_far_data, 4096\n"
-        ".popsection\n");
+                                    "    ret\n"
+                                    ".size lazy_far_function, . - lazy_far_function\n"
+                                    ".p2align 12, 0xcc\n"
+                                    ".popsection\n"
+                                    ".pushsection .rodata.lazy_far, \"a\", @progbits\n"
+                                    ".p2align 12\n"
+                                    ".globl lazy_far_data\n"
+                                    ".type lazy_far_data, @object\n"
+                                    "lazy_far_data:\n"
+                                    ".fill 4096, 1, " STR(FAR_BYTE) "\n"
+                                                                    ".size lazy_far_data, 4096\n"
+                                                                    ".popsection\n");
 
 /* Three pages of initialized data; the middle one is checked. */
 static alignas(PAGE_SIZE) volatile char data[3 * PAGE_SIZE] = {[DATA_INDEX] = DATA_VALUE};
@@ -58,7 +58,6 @@ void test_main(void)
 
     const void *rw = (const void *)&data[PAGE_SIZE];
     CHECK(get_phys_addr(rw) == 0, "a data page not touched yet is not resident");
-    CHECK(data[DATA_INDEX] == DATA_VALUE && data[PAGE_SIZE] == 0,
-          "it reads as initialized");
+    CHECK(data[DATA_INDEX] == DATA_VALUE && data[PAGE_SIZE] == 0, "it reads as initialized");
     CHECK(get_phys_addr(rw) != 0, "now its page is resident");
 }

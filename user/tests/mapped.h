@@ -5,9 +5,9 @@
 #include "lib.h"
 
 /* Addresses real programs map at (ABI.md): below and above the stack. */
-#define MAP_ADDR  ((char *)0x10000000)
+#define MAP_ADDR ((char *)0x10000000)
 #define MAP_ADDR2 ((char *)0x20000000)
-#define MAP_HIGH  ((char *)0x54321000)
+#define MAP_HIGH ((char *)0x54321000)
 
 /* pattern_byte: byte I of the test pattern number SEED (never all zero). */
 static inline unsigned char pattern_byte(size_t i, unsigned seed)

@@ -9,7 +9,7 @@
 
 #define STACK_AREA_START (USER_STACK - USER_STACK_LIMIT)
 
-static int data_var = 1; /* a page of the data segment */
+static int data_var = 1;        /* a page of the data segment */
 static char bss_var[PAGE_SIZE]; /* a page of the bss */
 
 /* page_of: the page holding P. */

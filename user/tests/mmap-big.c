@@ -7,8 +7,8 @@
 #include "vm.h"
 
 #define FILE_SIZE (2 * 1024 * 1024)
-#define PAGES     (FILE_SIZE / PAGE_SIZE)
-#define SEED      17
+#define PAGES (FILE_SIZE / PAGE_SIZE)
+#define SEED 17
 
 static unsigned order[PAGES];
 static char buf[PAGE_SIZE];

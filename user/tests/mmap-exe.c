@@ -9,7 +9,8 @@ void test_main(void)
     static char head[4];
     int fd = open_or_fail("mmap-exe");
     CHECK(mmap(MAP_ADDR, PAGE_SIZE, 1, fd, 0) == MAP_ADDR, "mmap its own executable writable");
-    CHECK(MAP_ADDR[1] == 'E' && MAP_ADDR[2] == 'L' && MAP_ADDR[3] == 'F', "it reads the ELF header");
+    CHECK(MAP_ADDR[1] == 'E' && MAP_ADDR[2] == 'L' && MAP_ADDR[3] == 'F',
+          "it reads the ELF header");
     memcpy(MAP_ADDR, "JUNK", 4);
     CHECK(memcmp(MAP_ADDR, "JUNK", 4) == 0, "a write over it reads back");
     munmap(MAP_ADDR);

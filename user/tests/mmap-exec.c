@@ -2,8 +2,8 @@
  * dirty pages first: a child writes a mapped file, then execs
  * child-mm-touch, which finds the bytes in the file and is killed when it
  * touches the old mapping's address. */
-#include "mapped.h"
 #include "child-mm.h"
+#include "mapped.h"
 
 #define FILE_SIZE (2 * PAGE_SIZE + 10)
 

@@ -2,8 +2,8 @@
  * has its dirty pages written back; so does a child the kernel kills
  * while holding dirty mappings. The parent checks through read() after
  * wait() returns. */
-#include "mapped.h"
 #include "child-mm.h"
+#include "mapped.h"
 
 #define FILE_SIZE (5 * PAGE_SIZE + 200)
 

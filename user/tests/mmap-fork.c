@@ -6,7 +6,7 @@
 #include "mapped.h"
 
 #define FILE_SIZE (3 * PAGE_SIZE)
-#define SEED      13
+#define SEED 13
 #define CHILD_STATUS 42
 
 /* child: the forked child's part. */

@@ -5,10 +5,10 @@
 #include "mapped.h"
 
 #define FILE_PAGES 5
-#define FILE_SIZE  (FILE_PAGES * PAGE_SIZE)
+#define FILE_SIZE (FILE_PAGES * PAGE_SIZE)
 #define MAP_OFFSET (2 * PAGE_SIZE)
-#define SEED       3
-#define MARK       "written at offset 8192 through the mapping"
+#define SEED 3
+#define MARK "written at offset 8192 through the mapping"
 
 static char expected[FILE_SIZE];
 
@@ -16,8 +16,8 @@ void test_main(void)
 {
     make_file("offset.dat", FILE_SIZE, SEED);
     int fd = open_or_fail("offset.dat");
-    CHECK(mmap(MAP_ADDR, 2 * PAGE_SIZE, 1, fd, MAP_OFFSET) == MAP_ADDR,
-          "mmap 2 pages at offset %d", MAP_OFFSET);
+    CHECK(mmap(MAP_ADDR, 2 * PAGE_SIZE, 1, fd, MAP_OFFSET) == MAP_ADDR, "mmap 2 pages at offset %d",
+          MAP_OFFSET);
     check_pattern(MAP_ADDR, MAP_OFFSET, 2 * PAGE_SIZE, SEED, "the mapping");
     msg("it holds the file's bytes from that offset");
     memcpy(MAP_ADDR, MARK, sizeof MARK);

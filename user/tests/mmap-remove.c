@@ -4,7 +4,7 @@
 #include "mapped.h"
 
 #define FILE_SIZE (2 * PAGE_SIZE + 1000)
-#define SEED      9
+#define SEED 9
 
 void test_main(void)
 {
@@ -20,7 +20,8 @@ void test_main(void)
     for (size_t i = 0; i < FILE_SIZE; i += 100)
         MAP_ADDR[i] = 'x';
     msg("write through the mapping");
-    CHECK(MAP_ADDR[0] == 'x' && MAP_ADDR[(FILE_SIZE - 1) / 100 * 100] == 'x', "the writes read back");
+    CHECK(MAP_ADDR[0] == 'x' && MAP_ADDR[(FILE_SIZE - 1) / 100 * 100] == 'x',
+          "the writes read back");
     munmap(MAP_ADDR);
     msg("munmap");
 }

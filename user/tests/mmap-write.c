@@ -7,7 +7,7 @@
 #include "mapped.h"
 
 #define FILE_SIZE (3 * PAGE_SIZE + 123)
-#define SEED      5
+#define SEED 5
 
 static char expected[FILE_SIZE];
 

@@ -18,7 +18,6 @@ void test_main(void)
     close(fd);
     CHECK((fd = open("sample.txt")) > 1, "2nd open \"sample.txt\"");
     CHECK(read(fd, buf + BUF_OFFSET, SAMPLE_LEN) == (int)SAMPLE_LEN, "read \"sample.txt\"");
-    CHECK(!memcmp(sample, buf + BUF_OFFSET, SAMPLE_LEN),
-          "compare written data against read data");
+    CHECK(!memcmp(sample, buf + BUF_OFFSET, SAMPLE_LEN), "compare written data against read data");
     close(fd);
 }

@@ -6,13 +6,13 @@
  * (from 1) is "NN-" and the start of FILLER, LINE_LEN bytes in all. */
 #include "lib.h"
 
-#define LINES      50
-#define LINE_LEN   59 /* bytes before the line end; the paste adds CR */
-#define FILLER     "abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"
+#define LINES 50
+#define LINE_LEN 59 /* bytes before the line end; the paste adds CR */
+#define FILLER "abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"
 #define BUSY_SPINS 100000000L
 #define READ_SPINS 200000L
-#define READ_SIZE  7
-#define END_LINE   "end"
+#define READ_SIZE 7
+#define END_LINE "end"
 
 static volatile long sink;
 

@@ -215,8 +215,8 @@ static void verify_page(unsigned page)
         describe(got, page, w, what, sizeof what);
         fail("op %u: page %u (%p) word %u: expected %#llx (generation %u) got %#llx (%s); "
              "%u words differ, the last at word %u",
-             st.op, page, (void *)p, w, (unsigned long long)want, gen,
-             (unsigned long long)got, what, bad, last);
+             st.op, page, (void *)p, w, (unsigned long long)want, gen, (unsigned long long)got,
+             what, bad, last);
     }
 }
 
@@ -232,8 +232,8 @@ static void verify_sentinel(unsigned i)
     const volatile uint64_t *p = sentinel_page(i);
     for (unsigned w = 0; w < WORDS_PER_PAGE; w++) {
         if (p[w] != 0)
-            fail("op %u: sentinel page %u (%p) word %u: expected 0 got %#llx", st.op, i,
-                 (void *)p, w, (unsigned long long)p[w]);
+            fail("op %u: sentinel page %u (%p) word %u: expected 0 got %#llx", st.op, i, (void *)p,
+                 w, (unsigned long long)p[w]);
     }
 }
 
@@ -279,9 +279,8 @@ static void verify_frame(const struct frame *f)
     for (unsigned w = 0; w < WORDS_PER_PAGE; w++) {
         uint64_t want = frame_value(f, w);
         if (p[w] != want)
-            fail("op %u: stack frame at depth %u (%p) word %u: expected %#llx got %#llx",
-                 st.op, f->depth, (void *)p, w, (unsigned long long)want,
-                 (unsigned long long)p[w]);
+            fail("op %u: stack frame at depth %u (%p) word %u: expected %#llx got %#llx", st.op,
+                 f->depth, (void *)p, w, (unsigned long long)want, (unsigned long long)p[w]);
     }
 }
 
@@ -310,8 +309,8 @@ static void stack_fork(struct frame *bottom)
     }
     int status = wait(pid);
     if (status != STACK_STATUS && !(st.oom && status == KILLED_STATUS))
-        fail("op %u: stack child at depth %u exited with %d, expected %d", st.op,
-             bottom->depth, status, STACK_STATUS);
+        fail("op %u: stack child at depth %u exited with %d, expected %d", st.op, bottom->depth,
+             status, STACK_STATUS);
 }
 
 /* recurse: one frame of the stack operation; recurses to depth TARGET. */
