@@ -4,8 +4,9 @@
 # - VM: the user programs bench-anon (first touch of a 64 MiB bss), bench-
 #   stack (stack growth), bench-swap (twice the user frames, through swap on
 #   virtio), bench-fork timing exec+exit of bench-anon against a small
-#   program, and bench-mmap (cold and warm read faults of a mapped 16 MiB
-#   file, munmap write-back of it), each in a boot of its own with the QEMU flags Linux 6.1 was
+#   program, bench-mmap (cold and warm read faults of a mapped 16 MiB
+#   file, munmap write-back of it) and bench-cow (fork of 16 MiB resident,
+#   the child writing every page: copy-on-write faults), each in a boot of its own with the QEMU flags Linux 6.1 was
 #   measured with; a program killed, a panic or a hang prints a FAILED line.
 # - processes: bench-syscall and bench-fork (user/bin/bench-*.c).
 # - file-system throughput: once per configuration -- the disk on IDE and
@@ -148,6 +149,7 @@ run_vm() {
     vm_figure "swap" "-ul=$VM_SWAP_FRAMES run 'bench-swap $hz'"
     vm_figure "fork+exec+wait" "run 'bench-fork $VM_EXEC_ROUNDS bench-fork bench-anon'"
     vm_figure "mmap" "run 'bench-mmap $hz mmap.dat'"
+    vm_figure "cow" "run 'bench-cow $hz'"
 }
 
 # BENCH_SECTIONS picks the sections to run (all by default).

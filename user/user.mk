@@ -61,7 +61,7 @@ USER_VM_TESTS := pt-grow-stack pt-big-stk-obj pt-grow-bad pt-grow-stk-sc \
 USER_VM_CHILD_PROGS := vm-fuzz child-linear child-sort child-qsort \
 	child-mm-write child-mm-touch child-sort-mm cow-text
 # Benchmark programs of `make bench` for the VM (user/bin/NAME.c).
-USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap bench-mmap
+USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap bench-mmap bench-cow
 
 USER_BIN_PROGS += $(USER_VM_BENCH_PROGS)
 USER_CHILD_PROGS += $(USER_VM_CHILD_PROGS)
