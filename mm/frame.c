@@ -432,6 +432,7 @@ struct frame *vm_get_frame(int *err)
 
 void frame_free_locked(struct frame *frame)
 {
+    ASSERT(frame->refs == 0 && list_empty(&frame->pages));
     frame_cache_drop_locked(frame);
     if (hand == &frame->node)
         hand = hand->next;

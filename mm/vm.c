@@ -166,6 +166,15 @@ static bool page_share_key(const struct page *page, struct frame_key *key)
     return page->ops->share_key && page->ops->share_key(page, key);
 }
 
+/* cached_frame_locked: the frame of the shared-frame cache holding what
+ * PAGE would read, or NULL (PAGE has no key now, or nothing is cached
+ * under it). frame_lock held. */
+static struct frame *cached_frame_locked(const struct page *page)
+{
+    struct frame_key key;
+    return page_share_key(page, &key) ? frame_cache_find_locked(&key) : NULL;
+}
+
 /* claim_cached_locked: PAGE (not resident, not busy) would read what a
  * frame of the shared-frame cache holds already (frame.h: a swap slot
  * fork shared, a text page of a running executable): PAGE maps that frame
@@ -176,10 +185,9 @@ static bool page_share_key(const struct page *page, struct frame_key *key)
  * frame is pinned (being filled, evicted or freed). frame_lock held. */
 static bool claim_cached_locked(struct page *page, int *err)
 {
-    struct frame_key key;
-    struct frame *f = NULL;
-    while (page_share_key(page, &key) && (f = frame_cache_find_locked(&key)) && f->pinned)
-        frame_wait_locked();
+    struct frame *f = cached_frame_locked(page);
+    for (; f && f->pinned; f = cached_frame_locked(page))
+        frame_wait_locked(); /* the key may be gone when it wakes: look again */
     if (!f)
         return false;
     if (page_type(page) == VM_UNINIT)
@@ -440,6 +448,8 @@ void vm_dealloc_page(struct page *page)
     page->busy = true;
     if (page->frame) {
         vm_page_unmap(page);
+        if (page->ops->swap_backed) /* destroy may free the slot it is cached under */
+            frame_cache_drop_locked(page->frame);
         if (page->frame->refs == 1)
             page->frame->pinned = true;
     }
