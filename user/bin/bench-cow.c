@@ -15,7 +15,6 @@
 #define DEFAULT_ROUNDS 5
 #define MAX_ROUNDS BENCH_MAX_BATCHES
 #define MS_PER_S 1000ul
-#define DECIMAL 10
 
 static char arena[COW_PAGES * BENCH_PAGE_SIZE];
 
@@ -45,7 +44,7 @@ int main(int argc, char *argv[])
 {
     static unsigned long totals[MAX_ROUNDS], faults[MAX_ROUNDS];
     bench_exit_if_asked(argc, argv);
-    unsigned long hz = argc > 1 ? (unsigned long)strtol(argv[1], NULL, DECIMAL) : 0;
+    unsigned long hz = bench_hz_arg(argc, argv);
     int rounds = argc > 2 ? atoi(argv[2]) : DEFAULT_ROUNDS;
     if (hz == 0 || rounds <= 0 || rounds > MAX_ROUNDS) {
         printf("bench: cow: usage: bench-cow TSC_HZ [ROUNDS <= %d]\n", MAX_ROUNDS);

@@ -20,7 +20,6 @@
 #define BATCHES 8
 #define WARM_CHUNK_PAGES 32 /* 128 KiB: half the buffer cache */
 #define WARM_CHUNKS BENCH_MAX_BATCHES
-#define DECIMAL 10
 
 static volatile char *map;
 static char chunk[WARM_CHUNK_PAGES * BENCH_PAGE_SIZE];
@@ -75,7 +74,7 @@ static unsigned long munmap_rate_x100(int fd, unsigned long hz)
 int main(int argc, char *argv[])
 {
     bench_exit_if_asked(argc, argv);
-    unsigned long hz = argc > 2 ? (unsigned long)strtol(argv[1], NULL, DECIMAL) : 0;
+    unsigned long hz = bench_hz_arg(argc, argv);
     int fd = argc > 2 ? open(argv[2]) : -1;
     if (hz == 0 || fd < 2 || filesize(fd) != (int)(FILE_PAGES * BENCH_PAGE_SIZE)) {
         printf("bench: mmap: usage: bench-mmap TSC_HZ FILE (a %d MiB file)\n", FILE_MIB);

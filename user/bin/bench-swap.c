@@ -18,7 +18,6 @@
 #define DEFAULT_ROUNDS 3
 #define MAX_ROUNDS BENCH_MAX_BATCHES
 #define ROUND_SALT 0x9e3779b97f4a7c15ul /* spreads the rounds' patterns apart */
-#define DECIMAL 10
 
 static unsigned long arena[SWAP_PAGES][WORDS_PER_PAGE];
 /* Pages verify_round found wrong, over all rounds. */
@@ -54,7 +53,7 @@ int main(int argc, char *argv[])
 {
     static unsigned long write_cycles[MAX_ROUNDS], read_cycles[MAX_ROUNDS];
     bench_exit_if_asked(argc, argv);
-    unsigned long hz = argc > 1 ? (unsigned long)strtol(argv[1], NULL, DECIMAL) : 0;
+    unsigned long hz = bench_hz_arg(argc, argv);
     int rounds = argc > 2 ? atoi(argv[2]) : DEFAULT_ROUNDS;
     if (hz == 0 || rounds <= 0 || rounds > MAX_ROUNDS) {
         printf("bench: swap: usage: bench-swap TSC_HZ [ROUNDS <= %d]\n", MAX_ROUNDS);

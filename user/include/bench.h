@@ -22,6 +22,8 @@
 #define BENCH_MAX_BATCHES 64
 /* Rates and ratios are integers in hundredths (no floating point). */
 #define BENCH_HUNDREDTHS 100
+/* The base of numbers given on the command line. */
+#define BENCH_DECIMAL 10
 /* The argument that makes a benchmark program exit at once. */
 #define BENCH_EXIT_ARG "-exit"
 
@@ -53,6 +55,13 @@ static inline void bench_exit_if_asked(int argc, char *argv[])
 {
     if (argc > 1 && strcmp(argv[1], BENCH_EXIT_ARG) == 0)
         exit(0);
+}
+
+/* bench_hz_arg: the TSC_HZ argument (TSC cycles per second, measured on
+ * the host by bench.sh) in argv[1], or 0 when it is missing or bad. */
+static inline unsigned long bench_hz_arg(int argc, char *argv[])
+{
+    return argc > 1 ? (unsigned long)strtol(argv[1], NULL, BENCH_DECIMAL) : 0;
 }
 
 /* bench_resident: whether the page holding ADDR has a frame now (int 0x42
