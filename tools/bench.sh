@@ -28,6 +28,9 @@ mkdir "$work/root"
 FS_OFFSET=$((2048 * 512))
 QEMU_EXIT_CLEAN=33 # the kernel powered off cleanly (isa-debug-exit)
 TIMED_OUT=124      # timeout(1) stopped QEMU
+# A benchmark's forked child named *-child (bench-cow-child) hands its
+# figure to the parent as its exit status: not a failure.
+CHILD_FIGURE='^[^ ]+-child: exit\([0-9]+\)'
 
 # The VM figures: QEMU flags Linux 6.1 was measured with, and their runs.
 VM_QEMU_FLAGS=(-accel tcg -cpu qemu64 -smp 1 -mem-prealloc -m 128M)
@@ -115,7 +118,8 @@ vm_failure() {
     elif [ "$status" -ne "$QEMU_EXIT_CLEAN" ]; then
         line=$(grep -m1 -E '^run: |PANIC' "$log" | tr -d '\r' || true)
         echo "QEMU exit status $status${line:+: $line}"
-    elif line=$(grep -m1 -E '^run: |^[^ ]+: exit\((-[0-9]+|[1-9][0-9]*)\)' "$log"); then
+    elif line=$(grep -v -E "$CHILD_FIGURE" "$log" |
+        grep -m1 -E '^run: |^[^ ]+: exit\((-[0-9]+|[1-9][0-9]*)\)'); then
         echo "$line" | tr -d '\r'
     elif ! grep -q '^bench: ' "$log"; then
         echo "no result line"
