@@ -111,14 +111,27 @@ void pt_unmap(pte_t *pml4, uint64_t va)
     }
 }
 
+/* pte_update: *E = (*E & ~CLEAR) | SET as one step; returns the old
+ * value. The CPU sets a PTE's accessed and dirty bits as it uses it
+ * (Intel SDM 4.8), and the page's owner may run whenever the caller is
+ * preempted: the read and the write must not be split. The kernel is
+ * uniprocessor, so interrupts off make them one step; a locked
+ * instruction would too, but costs several times more under QEMU's TCG. */
+static pte_t pte_update(pte_t *e, pte_t clear, pte_t set)
+{
+    uint64_t f = irq_save();
+    pte_t old = *e;
+    *e = (old & ~clear) | set;
+    irq_restore(f);
+    return old;
+}
+
 bool pt_unmap_dirty(pte_t *pml4, uint64_t va)
 {
     pte_t *e = pt_lookup(pml4, va);
     if (!e || !(*e & PTE_PRESENT))
         return false;
-    /* one atomic exchange: the CPU may set the dirty bit meanwhile (the
-     * owner runs whenever the caller is preempted) */
-    bool dirty = __atomic_exchange_n(e, 0, __ATOMIC_SEQ_CST) & PTE_DIRTY;
+    bool dirty = pte_update(e, ~(pte_t)0, 0) & PTE_DIRTY;
     pt_flush(pml4, va);
     return dirty;
 }
@@ -128,9 +141,19 @@ bool pt_test_and_clear_accessed(pte_t *pml4, uint64_t va)
     pte_t *e = pt_lookup(pml4, va);
     if (!e || !(*e & PTE_PRESENT) || !(*e & PTE_ACCESSED))
         return false;
-    __atomic_fetch_and(e, ~PTE_ACCESSED, __ATOMIC_SEQ_CST); /* keeps a dirty bit set meanwhile */
+    pte_update(e, PTE_ACCESSED, 0); /* keeps a dirty bit set meanwhile */
     pt_flush(pml4, va);
     return true;
+}
+
+bool pt_write_protect(pte_t *pml4, uint64_t va)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    if (!e || !(*e & PTE_PRESENT))
+        return false;
+    bool dirty = pte_update(e, PTE_WRITABLE, 0) & PTE_DIRTY;
+    pt_flush(pml4, va);
+    return dirty;
 }
 
 bool pt_is_dirty(pte_t *pml4, uint64_t va)

@@ -57,6 +57,10 @@ bool pt_unmap_dirty(pte_t *pml4, uint64_t va);
  * accessed bit set (Intel SDM 4.8); clears it and flushes. False if VA is
  * not mapped. */
 bool pt_test_and_clear_accessed(pte_t *pml4, uint64_t va);
+/* pt_write_protect: clear the writable bit of VA's present PTE and flush
+ * it (nothing if VA is not mapped). Returns whether the PTE's dirty bit is
+ * set (it stays set). */
+bool pt_write_protect(pte_t *pml4, uint64_t va);
 /* pt_is_dirty: whether the present PTE of VA has its dirty bit set. */
 bool pt_is_dirty(pte_t *pml4, uint64_t va);
 /* pt_lookup: the PTE of VA in PML4, or NULL if no table covers it. Huge

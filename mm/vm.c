@@ -338,7 +338,6 @@ static int share_locked(struct page *page, struct page *src)
 {
     bool cow = src->writable;
     if (src->frame) {
-        src->dirty = vm_page_is_dirty(src);
         frame_add_page_locked(src->frame, page);
         page->cow = cow;
         int err = vm_page_map(page);
@@ -347,11 +346,10 @@ static int share_locked(struct page *page, struct page *src)
             page->cow = false;
             return err;
         }
-        if (cow && !src->cow) {
-            src->cow = true;
-            if (vm_page_map(src) < 0) /* read-only now; its table is there */
-                panic("share_locked: cannot map 0x%lx again", src->va);
-        }
+        if (cow && !src->cow)
+            src->dirty |= pt_write_protect(src->spt->pml4, src->va);
+        else
+            src->dirty = vm_page_is_dirty(src);
     }
     page->cow = src->cow = cow;
     page->dirty = src->dirty;
@@ -398,7 +396,10 @@ static int cow_copy_locked(struct page *page)
     if (new) {
         struct frame *old = page->frame;
         memcpy(new->kva, old->kva, PAGE_SIZE);
-        vm_page_unmap(page);
+        /* PAGE's PTE still maps OLD (read-only) until make_private_locked
+         * maps NEW over it: frame_lock is held throughout, so nobody can
+         * evict or free OLD meanwhile; the PTE's dirty bit is of no use
+         * (the copy is dirty, and fork gave OLD's other pages PAGE's) */
         if (frame_remove_page_locked(page) == 0)
             frame_free_locked(old); /* its other pages went meanwhile */
         frame_add_page_locked(new, page);
@@ -435,23 +436,31 @@ static int cow_fault(struct page *page)
     return err;
 }
 
-/* vm_dealloc_page: the page is made busy and, if resident, unmapped; it
- * keeps its frame while destroy runs with no lock held, so that destroy
- * can still read it (write-back): the frame is no victim meanwhile (a
- * page of it is busy; a frame it alone maps is pinned too). Then the page
- * leaves the frame, which is freed if no other page maps it. */
+/* vm_dealloc_page: the page is made busy and, if resident, unmapped. A
+ * file page keeps its frame while destroy runs with no lock held, so that
+ * destroy can still read it (write-back): the frame is no victim
+ * meanwhile (a page of it is busy; a frame it alone maps is pinned too);
+ * then the page leaves the frame. An anonymous page leaves it at once.
+ * A frame no other page maps is freed. */
 void vm_dealloc_page(struct page *page)
 {
     frame_lock_acquire();
     while (page->busy)
         frame_wait_locked();
     page->busy = true;
-    if (page->frame) {
+    struct frame *f = page->frame;
+    if (f) {
         vm_page_unmap(page);
-        if (page->ops->swap_backed) /* destroy may free the slot it is cached under */
-            frame_cache_drop_locked(page->frame);
-        if (page->frame->refs == 1)
-            page->frame->pinned = true;
+        if (page->ops->swap_backed) {
+            /* destroy never reads an anonymous page's frame: it goes now
+             * (out of the cache first: destroy may free the slot it is
+             * cached under) */
+            frame_cache_drop_locked(f);
+            if (frame_remove_page_locked(page) == 0)
+                frame_free_locked(f);
+        } else if (f->refs == 1) {
+            f->pinned = true;
+        }
     }
     frame_lock_release();
     destroy(page);
