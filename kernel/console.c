@@ -16,24 +16,20 @@ void console_init(void)
     vga_init();
 }
 
-static void console_emit(char c)
+static void console_emit(const char *buf, size_t len)
 {
-    if (c == '\n')
-        serial_putc('\r');
-    serial_putc(c);
-    vga_putc(c);
+    serial_write(buf, len);
+    vga_write(buf, len);
 }
 
 void console_write(const char *buf, size_t len)
 {
     if (console_unlocked) {
-        for (size_t i = 0; i < len; i++)
-            console_emit(buf[i]);
+        console_emit(buf, len);
         return;
     }
     spin_lock(&console_lock);
-    for (size_t i = 0; i < len; i++)
-        console_emit(buf[i]);
+    console_emit(buf, len);
     spin_unlock(&console_lock);
 }
 

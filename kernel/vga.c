@@ -50,11 +50,10 @@ void vga_init(void)
     vga_update_cursor();
 }
 
-/* vga_putc: draw C at the cursor, interpreting control characters. */
-void vga_putc(char c)
+/* vga_draw: draw C at the cursor, interpreting control characters (the
+ * hardware cursor is not moved). */
+static void vga_draw(char c)
 {
-    if (!vga_buf)
-        return;
     if (c == '\n') {
         vga_col = 0;
         vga_row++;
@@ -74,5 +73,13 @@ void vga_putc(char c)
     }
     if (vga_row >= VGA_ROWS)
         vga_scroll();
-    vga_update_cursor();
+}
+
+void vga_write(const char *buf, size_t len)
+{
+    if (!vga_buf)
+        return;
+    for (size_t i = 0; i < len; i++)
+        vga_draw(buf[i]);
+    vga_update_cursor(); /* four port writes: once per write, not per character */
 }
