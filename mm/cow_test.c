@@ -436,3 +436,57 @@ KTEST(cow, untouched_page_registered_again)
     VT_EXPECT(aux.base.refs == 1 && aux.released == 0);
     KT_ASSERT(vt_snap_same(&s0));
 }
+
+KTEST(cow, copy_evicts_another_frame)
+{
+    /* the frame being copied is no victim of the copy's own eviction (its
+     * page is busy): under a full cap, the write evicts another old frame
+     * (G, a dirty page of A) and copies into it */
+    KT_ASSERT(swap_slot_count() > 0);
+    struct vt_snap s0;
+    vt_snap_take(&s0);
+    struct spt a, b;
+    KT_ASSERT(ct_tables(&a, &b));
+
+    struct page *pa = ct_page(&a, CT_VA, true, CT_KEY);
+    struct page *pb = ct_share(&b, pa);
+    struct page *ga = ct_page(&a, CT_RO_VA, true, CT_KEY_NEW);
+    struct frame *f = pa ? pa->frame : NULL;
+    vt_cap_set(FRAME_RECENT_CLAIMS);
+    VT_EXPECT(vt_pad(&a, 0)); /* the cap is full; F and G are old */
+    VT_EXPECT(ct_write(&b, CT_VA) == VM_FAULT_RESOLVED);
+    vt_cap_restore();
+    VT_EXPECT(ga && !ga->frame && ga->anon.slot != SWAP_SLOT_NONE);
+    VT_EXPECT(pa && pa->frame == f && f->refs == 1 && ct_contents(pa, CT_KEY));
+    VT_EXPECT(pb && pb->frame && pb->frame != f && ct_contents(pb, CT_KEY));
+    VT_EXPECT(vt_claim_check(&a, CT_RO_VA, CT_KEY_NEW));
+
+    ct_kill(&a, &b);
+    KT_ASSERT(vt_snap_same(&s0));
+}
+
+KTEST(cow, copy_without_frame_fails)
+{
+    /* a write to a shared page whose copy can find no frame (the cap full
+     * of recent claims' frames and the shared frame itself, which the
+     * copy cannot evict) fails with VM_FAULT_NO_MEMORY (the process is
+     * ended), changing nothing; it must not wait for a frame that only
+     * its own fault keeps busy. With a frame free, the same write copies */
+    struct vt_snap s0;
+    vt_snap_take(&s0);
+    struct spt a, b;
+    KT_ASSERT(ct_tables(&a, &b));
+
+    struct page *pa = ct_page(&a, CT_VA, true, CT_KEY);
+    struct page *pb = ct_share(&b, pa);
+    vt_cap_set(FRAME_RECENT_CLAIMS);
+    VT_EXPECT(vt_pad(&a, 0)); /* the cap is full; only the shared frame is old */
+    VT_EXPECT(ct_write(&b, CT_VA) == VM_FAULT_NO_MEMORY);
+    VT_EXPECT(ct_one_frame(&a, pa, &b, pb, 2) && pb->cow && !pb->busy);
+    vt_cap_restore();
+    VT_EXPECT(ct_write(&b, CT_VA) == VM_FAULT_RESOLVED);
+    VT_EXPECT(pa && pb && pb->frame != pa->frame && ct_contents(pb, CT_KEY));
+
+    ct_kill(&a, &b);
+    KT_ASSERT(vt_snap_same(&s0));
+}
