@@ -6,11 +6,14 @@
  *     read-only in both tables, whose reverse map (frame->pages,
  *     frame->refs) holds both pages, both cow; a read-only page is shared
  *     for good, without cow;
- *   - a write fault on a shared page gives the writer a copy; the last
- *     page of a frame is just made writable;
+ *   - a write fault on a shared page gives the writer a copy (in a frame
+ *     evicted for it if need be, never the one it copies; no frame: the
+ *     fault fails at once); the last page of a frame is just made
+ *     writable;
  *   - a shared frame is evicted from both pages at once, to one swap slot
  *     both hold (swap_refs); read back, it is ONE frame for both (the
- *     swap cache), read-only until a write copies it;
+ *     swap cache), read-only until a write copies it; evicted again
+ *     unwritten, it goes back to the same slot;
  *   - a swapped-out page is shared by its slot; freeing one sharer leaves
  *     the other its frame or slot;
  *   - a page never touched is registered again in the child, without a
@@ -18,7 +21,7 @@
  * A user access is a call of vm_try_handle_fault with the fault the CPU
  * would raise (ct_read_in, ct_write); contents are reached through frame
  * kvas (mm/vm_test.h). Checks are of behaviour only: frames, reference
- * counts, slots, PTE bits. Every test ends with both tables killed and
+ * counts, slots, PTE bits. Every test ends with its tables killed and
  * frames, heap bytes and swap slots back to its snapshot. */
 #include "kernel/errors.h"
 #include "kernel/ktest.h"
@@ -487,6 +490,49 @@ KTEST(cow, copy_without_frame_fails)
     VT_EXPECT(ct_write(&b, CT_VA) == VM_FAULT_RESOLVED);
     VT_EXPECT(pa && pb && pb->frame != pa->frame && ct_contents(pb, CT_KEY));
 
+    ct_kill(&a, &b);
+    KT_ASSERT(vt_snap_same(&s0));
+}
+
+KTEST(cow, three_sharers)
+{
+    /* a fork of a fork: three pages on one frame, then on one slot (three
+     * references); read back by all three, in any order, it is one frame
+     * again; evicted again unwritten, it goes back to the same slot with
+     * nothing new allocated (its pages hold every reference to it); a
+     * write by the middle one copies, the other two keep the frame */
+    KT_ASSERT(swap_slot_count() > 0);
+    struct vt_snap s0;
+    vt_snap_take(&s0);
+    struct spt a, b, c;
+    KT_ASSERT(ct_tables(&a, &b));
+    if (spt_init(&c) < 0) {
+        ct_kill(&a, &b);
+        KT_ASSERT(false);
+    }
+
+    struct page *pa = ct_page(&a, CT_VA, true, CT_KEY);
+    struct page *pb = ct_share(&b, pa), *pc = ct_share(&c, pb);
+    VT_EXPECT(ct_one_frame(&a, pa, &c, pc, 3) && ct_one_frame(&a, pa, &b, pb, 3));
+    VT_EXPECT(ct_evict(&a));
+    size_t slot = pa ? pa->anon.slot : SWAP_SLOT_NONE;
+    VT_EXPECT(ct_swapped(&a, pa, slot) && ct_swapped(&b, pb, slot) && ct_swapped(&c, pc, slot));
+    VT_EXPECT(slot != SWAP_SLOT_NONE && swap_refs(slot) == 3);
+    for (int round = 0; round < 2; round++) {
+        VT_EXPECT(ct_read_in(&c, CT_VA) == VM_FAULT_RESOLVED);
+        VT_EXPECT(ct_read_in(&a, CT_VA) == VM_FAULT_RESOLVED);
+        VT_EXPECT(ct_read_in(&b, CT_VA) == VM_FAULT_RESOLVED);
+        VT_EXPECT(ct_one_frame(&a, pa, &c, pc, 3) && ct_one_frame(&a, pa, &b, pb, 3));
+        VT_EXPECT(ct_contents(pb, CT_KEY) && frame_in_use() == s0.user_frames + 1);
+        if (round == 0)
+            VT_EXPECT(ct_evict(&a));
+        VT_EXPECT(swap_refs(slot) == 3 && swap_used_count() == s0.swap_used + 1);
+    }
+    VT_EXPECT(ct_write(&b, CT_VA) == VM_FAULT_RESOLVED);
+    VT_EXPECT(ct_one_frame(&a, pa, &c, pc, 2) && pb && pb->frame != pa->frame);
+    VT_EXPECT(ct_contents(pb, CT_KEY) && ct_pte(&b, CT_VA) == CT_RW && swap_refs(slot) == 2);
+
+    spt_kill(&c);
     ct_kill(&a, &b);
     KT_ASSERT(vt_snap_same(&s0));
 }
