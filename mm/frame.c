@@ -256,12 +256,13 @@ static bool eligible(struct frame *f, bool no_swap)
 /* clock_pick_locked: the victim (see the file comment), or NULL when no
  * frame is eligible (NO_SWAP: see eligible); *BUSY then tells whether
  * some frame is pinned or its page busy (I/O in flight: worth waiting for,
- * it will be freed or become eligible). Once a dirty candidate is found,
- * the search for a clean one goes on for at most CLOCK_CLEAN_WINDOW more
- * frames, so that a table full of dirty pages costs a short sweep, not a
- * lap, per eviction. After two laps (owners may set accessed bits again
+ * it will be freed or become eligible). KEEP (may be NULL) is passed
+ * over: neither a victim nor a reason to wait (vm_get_frame_except). Once
+ * a dirty candidate is found, the search for a clean one goes on for at
+ * most CLOCK_CLEAN_WINDOW more frames, so that a table full of dirty pages
+ * costs a short sweep, not a lap, per eviction. After two laps (owners may set accessed bits again
  * while the sweep sleeps), the first eligible frame seen is taken. */
-static struct frame *clock_pick_locked(bool no_swap, bool *busy)
+static struct frame *clock_pick_locked(bool no_swap, const struct frame *keep, bool *busy)
 {
     size_t n = frames_used, window = 0;
     struct frame *dirty = NULL, *fallback = NULL;
@@ -270,6 +271,8 @@ static struct frame *clock_pick_locked(bool no_swap, bool *busy)
         if (dirty && (step == n || window++ == CLOCK_CLEAN_WINDOW))
             return clock_stop_at(dirty);
         struct frame *f = clock_advance();
+        if (f == keep)
+            continue;
         if (frame_busy(f))
             *busy = true;
         if (!eligible(f, no_swap))
@@ -310,7 +313,7 @@ static size_t pick_more_locked(struct frame **v)
     size_t n = 1, max = frames_used / EVICT_BATCH_SHARE;
     while (n < EVICT_BATCH && n < max) {
         bool busy;
-        struct frame *f = clock_pick_locked(false, &busy);
+        struct frame *f = clock_pick_locked(false, NULL, &busy);
         if (!f)
             break;
         take_victim_locked(f);
@@ -386,8 +389,8 @@ static struct frame *evict_locked(struct frame *first, int *err)
     return mine;
 }
 
-/* get_frame_locked: the body of vm_get_frame. */
-static struct frame *get_frame_locked(int *err)
+/* get_frame_locked: the body of vm_get_frame_except. */
+static struct frame *get_frame_locked(const struct frame *keep, int *err)
 {
     bool no_swap = swap_slot_count() == 0;
     int io_errors = 0;
@@ -396,7 +399,7 @@ static struct frame *get_frame_locked(int *err)
         if (f)
             return f;
         bool busy = false;
-        struct frame *victim = list_empty(&ring) ? NULL : clock_pick_locked(no_swap, &busy);
+        struct frame *victim = list_empty(&ring) ? NULL : clock_pick_locked(no_swap, keep, &busy);
         if (!victim && ((busy && !no_swap) || releasing)) {
             /* I/O in flight, or an address space being torn down (an
              * exiting process: its frames come back one by one), will
@@ -423,8 +426,13 @@ static struct frame *get_frame_locked(int *err)
 
 struct frame *vm_get_frame(int *err)
 {
+    return vm_get_frame_except(NULL, err);
+}
+
+struct frame *vm_get_frame_except(const struct frame *keep, int *err)
+{
     ASSERT(lock_held_by_current_thread(&frame_lock));
-    struct frame *f = get_frame_locked(err);
+    struct frame *f = get_frame_locked(keep, err);
     if (f)
         f->claim_seq = ++claims;
     return f;

@@ -82,6 +82,12 @@ void frame_release_end(void);
  * can be evicted (nothing evictable, swap full or absent), ERR_IO when the
  * victim could not be written (it stays resident). */
 struct frame *vm_get_frame(int *err);
+/* vm_get_frame_except: vm_get_frame for a caller whose own busy page maps
+ * KEEP and reads it meanwhile (a copy-on-write copy): KEEP is no victim
+ * and, unlike a frame busy with another thread's I/O, no reason to wait
+ * (only this caller can release it): when no other frame can be had, NULL
+ * with ERR_NO_MEMORY at once. */
+struct frame *vm_get_frame_except(const struct frame *keep, int *err);
 /* frame_add_page_locked: PAGE (no frame) maps FRAME from now on: PAGE
  * joins FRAME's reverse map and PAGE->frame is FRAME. frame_lock held. */
 void frame_add_page_locked(struct frame *frame, struct page *page);

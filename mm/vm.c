@@ -386,13 +386,14 @@ static int make_private_locked(struct page *page)
  * shares for a new one holding a copy, which it alone maps, writable. The
  * copy is dirty and the page gives up the swap copy it shared (drop_copy).
  * PAGE is busy meanwhile, so its old frame is no victim (vm_get_frame may
- * drop frame_lock to evict). frame_lock held. ERR_NO_MEMORY, ERR_IO (no
- * frame: PAGE stays shared). */
+ * drop frame_lock to evict), nor a frame to wait for: when it is the only
+ * one that could be evicted, the copy fails. frame_lock held.
+ * ERR_NO_MEMORY, ERR_IO (no frame: PAGE stays shared). */
 static int cow_copy_locked(struct page *page)
 {
     int err;
     page->busy = true;
-    struct frame *new = vm_get_frame(&err);
+    struct frame *new = vm_get_frame_except(page->frame, &err);
     if (new) {
         struct frame *old = page->frame;
         memcpy(new->kva, old->kva, PAGE_SIZE);

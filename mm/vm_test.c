@@ -28,7 +28,8 @@
  * for long (vt_age) when it wants few frames. Checks
  * made while a test holds resources use VT_EXPECT, which records a failure
  * and goes on, so that the test always kills its table and restores the
- * cap; the resources are then compared with a snapshot taken before. */
+ * cap; the resources are then compared with a snapshot taken before.
+ * The helpers below are shared with mm/cow_test.c (mm/vm_test.h). */
 #include "kernel/bitmap.h"
 #include "kernel/cmdline.h"
 #include "kernel/errors.h"
@@ -42,12 +43,9 @@
 #include "mm/spt.h"
 #include "mm/swap.h"
 #include "mm/vm.h"
+#include "mm/vm_test.h"
 
-#define VT_BASE     0x10000000ul /* user address of the tests' first page */
-#define VT_PAGE(i)  (VT_BASE + (uint64_t)(i)*PAGE_SIZE)
-#define VT_MANY     10000u              /* pages in spt/many_pages */
-#define VT_PAD(i)   VT_PAGE(4096 + (i)) /* vt_pad's pages */
-#define VT_AGE_PAGE VT_PAGE(8192)       /* vt_age's scratch page */
+#define VT_MANY 10000u /* pages in spt/many_pages */
 /* frames of frame/clock_evicts_to_swap: enough for frame.c to evict
  * several victims at once (a share of the frames), the recent ones aside */
 #define VT_CAP   (4u * FRAME_RECENT_CLAIMS)
@@ -56,24 +54,9 @@
  * claims' frames, which are never victims */
 #define VT_NOSWAP_CAP (FRAME_RECENT_CLAIMS + 4)
 
-/* VT_EXPECT: like KT_ASSERT, but the test goes on (to clean up). */
-#define VT_EXPECT(cond)                                 \
-    do {                                                \
-        if (!(cond))                                    \
-            ktest_fail(ctx, __FILE__, __LINE__, #cond); \
-    } while (0)
-
 /* ---- helpers ------------------------------------------------------------ */
 
-/* What a test must give back: frames, heap bytes, user frames, swap slots. */
-struct vt_snap {
-    size_t free_frames;
-    size_t heap_bytes;
-    size_t user_frames;
-    size_t swap_used;
-};
-
-static void vt_snap_take(struct vt_snap *s)
+void vt_snap_take(struct vt_snap *s)
 {
     struct kmalloc_stats st;
     kmalloc_get_stats(&st);
@@ -84,7 +67,7 @@ static void vt_snap_take(struct vt_snap *s)
 }
 
 /* vt_snap_same: whether everything is back to S0 (each difference printed). */
-static bool vt_snap_same(const struct vt_snap *s0)
+bool vt_snap_same(const struct vt_snap *s0)
 {
     struct vt_snap s;
     vt_snap_take(&s);
@@ -106,14 +89,14 @@ static uint64_t vt_word(uint64_t key, size_t i)
     return (key + 1) * 0x9e3779b97f4a7c15ull + i * 0xbf58476d1ce4e5b9ull + 1;
 }
 
-static void vt_fill_pattern(void *kva, uint64_t key)
+void vt_fill_pattern(void *kva, uint64_t key)
 {
     uint64_t *w = kva;
     for (size_t i = 0; i < PAGE_SIZE / sizeof *w; i++)
         w[i] = vt_word(key, i);
 }
 
-static bool vt_has_pattern(const void *kva, uint64_t key)
+bool vt_has_pattern(const void *kva, uint64_t key)
 {
     const uint64_t *w = kva;
     for (size_t i = 0; i < PAGE_SIZE / sizeof *w; i++)
@@ -122,7 +105,7 @@ static bool vt_has_pattern(const void *kva, uint64_t key)
     return true;
 }
 
-static bool vt_is_zero(const void *kva)
+bool vt_is_zero(const void *kva)
 {
     const uint64_t *w = kva;
     for (size_t i = 0; i < PAGE_SIZE / sizeof *w; i++)
@@ -131,30 +114,18 @@ static bool vt_is_zero(const void *kva)
     return true;
 }
 
-/* A test's aux: counts the initializer's calls and its own release. It
- * lives on the test's stack; the test holds one reference throughout. */
-struct vt_aux {
-    struct vm_aux base; /* first: vt_fill casts */
-    uint64_t seed;      /* the pattern of page VA is VA ^ seed */
-    int fail;           /* returned by vt_fill when nonzero */
-    int calls;          /* vt_fill runs */
-    int released;       /* release calls */
-    struct page *last_page;
-    void *last_kva;
-};
-
 static void vt_aux_release(struct vm_aux *aux)
 {
     ((struct vt_aux *)aux)->released++;
 }
 
-static void vt_aux_init(struct vt_aux *a, uint64_t seed)
+void vt_aux_init(struct vt_aux *a, uint64_t seed)
 {
     *a = (struct vt_aux){.base = {.refs = 1, .release = vt_aux_release}, .seed = seed};
 }
 
 /* vt_fill: a vm_initializer writing the pattern of page->va ^ seed. */
-static int vt_fill(struct page *page, void *kva, struct vm_aux *aux)
+int vt_fill(struct page *page, void *kva, struct vm_aux *aux)
 {
     struct vt_aux *a = (struct vt_aux *)aux;
     a->calls++;
@@ -167,20 +138,20 @@ static int vt_fill(struct page *page, void *kva, struct vm_aux *aux)
 /* The -ul cap, lowered by a test and restored before it asserts. */
 static long vt_saved_cap;
 
-static size_t vt_cap_set(size_t extra)
+size_t vt_cap_set(size_t extra)
 {
     vt_saved_cap = kernel_cmdline.user_frame_limit;
     kernel_cmdline.user_frame_limit = (long)(frame_in_use() + extra);
     return (size_t)kernel_cmdline.user_frame_limit;
 }
 
-static void vt_cap_restore(void)
+void vt_cap_restore(void)
 {
     kernel_cmdline.user_frame_limit = vt_saved_cap;
 }
 
 /* vt_resident: whether the page at VA of SPT has a frame. */
-static bool vt_resident(struct spt *spt, uint64_t va)
+bool vt_resident(struct spt *spt, uint64_t va)
 {
     struct page *p = spt_lookup_page(spt, va);
     return p && p->frame;
@@ -188,7 +159,7 @@ static bool vt_resident(struct spt *spt, uint64_t va)
 
 /* vt_claim_write: claim the page at VA and write KEY's pattern through the
  * kva vm_user_frame gives; false if either fails. */
-static bool vt_claim_write(struct spt *spt, uint64_t va, uint64_t key)
+bool vt_claim_write(struct spt *spt, uint64_t va, uint64_t key)
 {
     if (vm_claim_page(spt, va) != ERR_OK)
         return false;
@@ -200,7 +171,7 @@ static bool vt_claim_write(struct spt *spt, uint64_t va, uint64_t key)
 }
 
 /* vt_claim_check: claim the page at VA and check KEY's pattern is there. */
-static bool vt_claim_check(struct spt *spt, uint64_t va, uint64_t key)
+bool vt_claim_check(struct spt *spt, uint64_t va, uint64_t key)
 {
     if (vm_claim_page(spt, va) != ERR_OK)
         return false;
@@ -213,7 +184,7 @@ static bool vt_claim_check(struct spt *spt, uint64_t va, uint64_t key)
  * them are no longer among the most recently claimed, so they may be
  * victims, while the padding's own frames may not. The cap must leave room
  * for them (or frames old enough to evict). False if anything failed. */
-static bool vt_pad(struct spt *spt, size_t first)
+bool vt_pad(struct spt *spt, size_t first)
 {
     bool ok = true;
     for (size_t i = first; i < first + FRAME_RECENT_CLAIMS; i++) {
@@ -228,7 +199,7 @@ static bool vt_pad(struct spt *spt, size_t first)
  * for them and restored): afterwards no frame of SPT counts as recently
  * claimed, every one may be a victim. Nothing is evicted, nothing else
  * changes. */
-static bool vt_age(struct spt *spt)
+bool vt_age(struct spt *spt)
 {
     long cap = kernel_cmdline.user_frame_limit;
     size_t in_use = frame_in_use();
