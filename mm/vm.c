@@ -48,7 +48,16 @@ static const char *const vm_stat_names[VM_STAT_COUNT] = {
     [VM_STAT_SWAP_READ_IO] = "read-requests",
     [VM_STAT_SWAP_WRITE_IO] = "write-requests",
     [VM_STAT_WRITE_BACK] = "write-backs",
+    [VM_STAT_COW_COPY] = "cow-copies",
+    [VM_STAT_COW_REUSE] = "cow-reuses",
+    [VM_STAT_SHARED_MAP] = "shared-maps",
 };
+
+/* The counters that open a group of the printed line (after a ';'). */
+static bool vm_stat_opens_group(int s)
+{
+    return s == VM_STAT_EVICTION || s == VM_STAT_COW_COPY;
+}
 
 /* The type initializer of each page type an uninit page may become. */
 static page_initializer *const type_initializers[] = {
@@ -71,7 +80,7 @@ void vm_stats_print(void)
 {
     printf("vm: faults");
     for (int s = 0; s < VM_STAT_COUNT; s++)
-        printf("%s %s %lu", s == VM_STAT_EVICTION ? ";" : "", vm_stat_names[s], vm_stats[s]);
+        printf("%s %s %lu", vm_stat_opens_group(s) ? ";" : "", vm_stat_names[s], vm_stats[s]);
     printf("\n");
 }
 
@@ -199,6 +208,8 @@ static bool claim_cached_locked(struct page *page, int *err)
     if (*err < 0) {
         frame_remove_page_locked(page);
         page->cow = false;
+    } else {
+        vm_count(VM_STAT_SHARED_MAP);
     }
     return true;
 }
@@ -409,6 +420,7 @@ static int cow_copy_locked(struct page *page)
         page->dirty = true;
         new->pinned = false;
         err = make_private_locked(page);
+        vm_count(VM_STAT_COW_COPY);
     }
     page->busy = false;
     frame_wake_locked();
@@ -429,10 +441,13 @@ static int cow_fault(struct page *page)
         frame_lock_release();
         return vm_do_claim_page(page);
     }
-    if (page->frame->refs > 1 && page->cow)
+    if (page->frame->refs > 1 && page->cow) {
         err = cow_copy_locked(page);
-    else
+    } else {
+        if (page->cow)
+            vm_count(VM_STAT_COW_REUSE);
         err = make_private_locked(page);
+    }
     frame_lock_release();
     return err;
 }

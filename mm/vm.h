@@ -46,6 +46,11 @@ enum vm_stat {
     VM_STAT_SWAP_READ_IO,  /* disk requests that read swap (read windows) */
     VM_STAT_SWAP_WRITE_IO, /* disk requests that wrote swap (combined writes) */
     VM_STAT_WRITE_BACK,    /* dirty mapped-file pages written back to their file */
+    VM_STAT_COW_COPY,      /* write faults that copied a frame fork shared */
+    VM_STAT_COW_REUSE,     /* write faults on a cow page whose frame was no longer
+                            * shared: made writable, no copy */
+    VM_STAT_SHARED_MAP,    /* pages that mapped a frame of the shared-frame cache
+                            * (swap cache, shared text) instead of reading it */
     VM_STAT_COUNT,
 };
 
