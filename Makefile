@@ -84,7 +84,7 @@ FS_SRCS := fs/bcache.c fs/ext2_super.c fs/ext2_layout.c fs/ext2_alloc.c fs/ext2_
 
 TEST_SRCS := mm/kmalloc_test.c mm/pmm_test.c mm/paging_test.c \
     kernel/hash_test.c kernel/bitmap_test.c kernel/list_test.c kernel/printf_test.c \
-    kernel/cmdline_test.c \
+    kernel/cmdline_test.c kernel/string_test.c \
     proc/thread_test.c proc/fd_test.c \
     drivers/block_test.c drivers/block_timeout_test.c \
     fs/ext2_test.c \
