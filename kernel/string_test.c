@@ -7,10 +7,10 @@
 #include "kernel/ktest.h"
 #include "kernel/string.h"
 
-#define STRING_T_MAX_LEN 200 /* three 64-byte blocks, a word and some bytes */
-#define STRING_T_ALIGN   8   /* misalignments tried: 0 .. 7 */
-#define STRING_T_GUARD   16  /* bytes checked on each side of a destination */
-#define STRING_T_BUF     (STRING_T_GUARD + STRING_T_ALIGN + STRING_T_MAX_LEN + STRING_T_GUARD)
+#define STRING_T_MAX_LEN    200 /* three 64-byte blocks, a word and some bytes */
+#define STRING_T_ALIGN      8   /* misalignments tried: 0 .. 7 */
+#define STRING_T_GUARD      16  /* bytes checked on each side of a destination */
+#define STRING_T_BUF        (STRING_T_GUARD + STRING_T_ALIGN + STRING_T_MAX_LEN + STRING_T_GUARD)
 #define STRING_T_GUARD_BYTE 0xa5
 
 static uint8_t string_t_src[STRING_T_BUF], string_t_dst[STRING_T_BUF];
@@ -42,8 +42,7 @@ KTEST(string, memcpy_every_length_and_alignment)
                 size_t at = STRING_T_GUARD + d, from = STRING_T_GUARD + so;
                 for (size_t i = 0; i < STRING_T_BUF; i++)
                     string_t_dst[i] = STRING_T_GUARD_BYTE;
-                KT_ASSERT(memcpy(string_t_dst + at, string_t_src + from, len) ==
-                          string_t_dst + at);
+                KT_ASSERT(memcpy(string_t_dst + at, string_t_src + from, len) == string_t_dst + at);
                 for (size_t i = 0; i < len; i++)
                     KT_ASSERT(string_t_dst[at + i] == string_t_src[from + i]);
                 KT_ASSERT(string_t_guarded(at, len));
