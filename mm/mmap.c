@@ -37,11 +37,26 @@ static int mmap_load_page(struct page *page, void *kva, struct vm_aux *aux)
     uint64_t offset;
     size_t len = page_span(m, page, &offset);
     vm_count(VM_STAT_FAULT_MMAP);
-    long n = file_read_at(m->file, kva, len, offset);
+    long n = file_read_page(m->file, offset, kva);
     if (n < 0)
         return ERR_IO;
-    memset((uint8_t *)kva + n, 0, PAGE_SIZE - (size_t)n);
+    memset((uint8_t *)kva + len, 0, PAGE_SIZE - len); /* past the mapping's length */
     return ERR_OK;
+}
+
+/* mmap_cache_page: the vm_aux cache_page of a mapping: a read-only
+ * mapping's page wholly inside the mapping and the file maps the file's
+ * page-cache frame (file_get_page); any other is a copy (ERR_NOT_FOUND). */
+static int mmap_cache_page(struct page *page, struct vm_aux *aux, struct frame **out)
+{
+    struct mmap_file *m = mmap_of(aux);
+    uint64_t offset;
+    if (m->writable || page_span(m, page, &offset) < PAGE_SIZE)
+        return ERR_NOT_FOUND;
+    int err = file_get_page(m->file, offset, out);
+    if (err == ERR_OK)
+        vm_count(VM_STAT_FAULT_MMAP);
+    return err;
 }
 
 /* mmap_write_back: the vm_aux write_back of a mapping: the page's bytes
@@ -61,7 +76,7 @@ static int mmap_write_back(struct page *page, const void *kva, struct vm_aux *au
     if (len > size - offset)
         len = (size_t)(size - offset);
     vm_count(VM_STAT_WRITE_BACK);
-    long n = file_write_at(m->file, kva, len, offset);
+    long n = file_write_page(m->file, offset, kva, len);
     if (n != (long)len)
         printf("mmap: write-back of 0x%lx to inode %u at offset %lu failed (%s): %zu bytes "
                "lost\n",
@@ -98,7 +113,8 @@ static struct mmap_file *mmap_new(struct file *file, uint64_t addr, uint64_t len
     *m = (struct mmap_file){.aux = {.refs = 1,
                                     .release = mmap_release,
                                     .write_back = mmap_write_back,
-                                    .for_child = mmap_for_child},
+                                    .for_child = mmap_for_child,
+                                    .cache_page = mmap_cache_page},
                             .addr = addr,
                             .length = length,
                             .offset = offset,

@@ -48,6 +48,10 @@ static const char *const vm_stat_names[VM_STAT_COUNT] = {
     [VM_STAT_SWAP_READ_IO] = "read-requests",
     [VM_STAT_SWAP_WRITE_IO] = "write-requests",
     [VM_STAT_WRITE_BACK] = "write-backs",
+    [VM_STAT_PC_HIT] = "hits",
+    [VM_STAT_PC_MISS] = "misses",
+    [VM_STAT_PC_READAHEAD] = "read-ahead",
+    [VM_STAT_PC_WRITE_BACK] = "written",
 };
 
 /* The type initializer of each page type an uninit page may become. */
@@ -71,7 +75,11 @@ void vm_stats_print(void)
 {
     printf("vm: faults");
     for (int s = 0; s < VM_STAT_COUNT; s++)
-        printf("%s %s %lu", s == VM_STAT_EVICTION ? ";" : "", vm_stat_names[s], vm_stats[s]);
+        printf("%s %s %lu",
+               s == VM_STAT_EVICTION ? ";"
+               : s == VM_STAT_PC_HIT ? "; page cache:"
+                                     : "",
+               vm_stat_names[s], vm_stats[s]);
     printf("\n");
 }
 
@@ -158,6 +166,7 @@ bool vm_page_is_dirty(struct page *page)
 
 /* A way to fill a frame being claimed: swap_in, or a copy for fork. */
 typedef int fill_fn(struct page *page, void *kva, void *arg);
+static int fill_swap_in(struct page *page, void *kva, void *arg);
 
 /* page_share_key: whether other pages may read what PAGE reads (its
  * key in *KEY: a shared swap slot, an executable's text page). */
@@ -219,6 +228,42 @@ static void cache_for_others_locked(struct page *page)
     page->cow = page->writable;
 }
 
+/* page_aux: the aux of PAGE's file contents (an uninit page that will be
+ * a file page, or a file page), or NULL. */
+static struct vm_aux *page_aux(const struct page *page)
+{
+    if (page_type(page) == VM_UNINIT)
+        return page->uninit.type == VM_FILE ? page->uninit.aux : NULL;
+    return page_type(page) == VM_FILE ? page->file.aux : NULL;
+}
+
+/* claim_page_cache: PAGE (busy, not resident; no lock held) maps the
+ * page-cache frame of its bytes if its aux allows (vm_aux.cache_page):
+ * the frame joins PAGE's reverse map and stays in the cache (an uninit
+ * page transmutes on the way). Returns whether it did (*ERR: ERR_OK, or
+ * the error of getting the frame or mapping it). */
+static bool claim_page_cache(struct page *page, int *err)
+{
+    struct vm_aux *aux = page_aux(page);
+    struct frame *f;
+    if (!aux || !aux->cache_page || (*err = aux->cache_page(page, aux, &f)) == ERR_NOT_FOUND)
+        return false;
+    if (*err < 0)
+        return true;
+    frame_lock_acquire();
+    if (page_type(page) == VM_UNINIT)
+        uninit_transmute(page);
+    frame_add_page_locked(f, page);
+    frame_touch_locked(f);
+    page->dirty = false;
+    *err = vm_page_map(page);
+    if (*err < 0)
+        frame_remove_page_locked(page);
+    f->pinned = false; /* page_cache_put, frame_lock held */
+    frame_lock_release();
+    return true;
+}
+
 /* claim: the body of vm_do_claim_page with FILL(page, kva, ARG). */
 static int claim(struct page *page, fill_fn *fill, void *arg)
 {
@@ -229,6 +274,13 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
     if (page->frame || claim_cached_locked(page, &err))
         goto out; /* resident already, or shares a frame read for others */
     page->busy = true;
+    if (fill == fill_swap_in) {
+        frame_lock_release();
+        bool done = claim_page_cache(page, &err);
+        frame_lock_acquire();
+        if (done)
+            goto out_idle;
+    }
     struct frame *f = vm_get_frame(&err);
     if (!f)
         goto out_idle;
@@ -450,7 +502,7 @@ void vm_dealloc_page(struct page *page)
         vm_page_unmap(page);
         if (page->ops->swap_backed) /* destroy may free the slot it is cached under */
             frame_cache_drop_locked(page->frame);
-        if (page->frame->refs == 1)
+        if (page->frame->refs == 1 && !page->frame->pc)
             page->frame->pinned = true;
     }
     frame_lock_release();
@@ -458,8 +510,8 @@ void vm_dealloc_page(struct page *page)
     if (page->frame) {
         frame_lock_acquire();
         struct frame *f = page->frame;
-        if (frame_remove_page_locked(page) == 0)
-            frame_free_locked(f);
+        if (frame_remove_page_locked(page) == 0 && !f->pc)
+            frame_free_locked(f); /* a page-cache frame stays cached */
         frame_lock_release();
     }
     kfree(page);

@@ -46,6 +46,10 @@ enum vm_stat {
     VM_STAT_SWAP_READ_IO,  /* disk requests that read swap (read windows) */
     VM_STAT_SWAP_WRITE_IO, /* disk requests that wrote swap (combined writes) */
     VM_STAT_WRITE_BACK,    /* dirty mapped-file pages written back to their file */
+    VM_STAT_PC_HIT,        /* page-cache lookups that found the page */
+    VM_STAT_PC_MISS,       /* page-cache lookups that made it (read from the file) */
+    VM_STAT_PC_READAHEAD,  /* pages read ahead of need into the page cache */
+    VM_STAT_PC_WRITE_BACK, /* dirty page-cache pages written to their file */
     VM_STAT_COUNT,
 };
 

@@ -41,6 +41,7 @@
 #include "mm/pmm.h"
 #include "mm/spt.h"
 #include "mm/swap.h"
+#include "mm/page_cache.h"
 #include "mm/vm.h"
 
 #define VT_BASE     0x10000000ul /* user address of the tests' first page */
@@ -75,6 +76,7 @@ struct vt_snap {
 
 static void vt_snap_take(struct vt_snap *s)
 {
+    page_cache_drop_all(); /* file data cached by earlier tests is no part of it */
     struct kmalloc_stats st;
     kmalloc_get_stats(&st);
     s->free_frames = pmm_free_count();
