@@ -86,6 +86,10 @@ long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, c
  * bytes at or past the file's size read as zeros. ERR_IO, ERR_BAD_FORMAT
  * (a block pointer outside the data area). */
 int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva);
+/* ext2_pages_read: ext2_page_read of the N pages from FIRST into the
+ * pages at KVAS[0..N), contiguous blocks across pages as one request. */
+int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
+                    void *const *kvas);
 /* ext2_page_write: write page INDEX of inode INO (DI) from KVA: only the
  * blocks holding bytes below the file's size, holes among them allocated
  * first; bytes at or past the size are never written (the last block's

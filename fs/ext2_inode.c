@@ -359,6 +359,65 @@ int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t ind
     return 0;
 }
 
+/* read_span: read blocks BLKS[0..N) (0: a hole, read as zeros) into the
+ * N * block_size bytes at BUF, runs of contiguous blocks as one request. */
+static int read_span(struct ext2_fs *fs, const uint32_t *blks, uint32_t n, uint8_t *buf)
+{
+    uint32_t spb = fs->block_size / BLOCK_SECTOR_SIZE;
+    for (uint32_t i = 0; i < n;) {
+        uint8_t *dst = buf + (size_t)i * fs->block_size;
+        if (blks[i] == 0) {
+            memset(dst, 0, fs->block_size);
+            i++;
+            continue;
+        }
+        uint32_t run = run_length(blks, i, n);
+        if (block_read(fs->dev, (uint64_t)blks[i] * spb, run * spb, dst) < 0)
+            return ERR_IO;
+        i += run;
+    }
+    return 0;
+}
+
+/* ext2_pages_read: see ext2.h. The span is read into a staging buffer
+ * (frames are not contiguous, and the block layer takes one buffer per
+ * request), then copied page by page. */
+int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
+                    void *const *kvas)
+{
+    uint32_t bpp = PAGE_SIZE / fs->block_size;
+    uint32_t *blks = n > 1 ? kmalloc((size_t)n * bpp * sizeof *blks) : NULL;
+    uint8_t *staging = blks ? kmalloc((size_t)n * PAGE_SIZE) : NULL;
+    int err = 0;
+    if (!staging) {
+        for (uint32_t i = 0; i < n && err == 0; i++)
+            err = ext2_page_read(fs, di, first + i, kvas[i]);
+        kfree(blks);
+        return err;
+    }
+    uint32_t nblocks = 0; /* blocks holding bytes below the size: a prefix of the span */
+    for (uint32_t i = 0; i < n && err == 0; i++) {
+        uint32_t nb = page_blocks(fs, di, first + i);
+        err = map_page(fs, di, first + i, nb, blks + i * bpp);
+        nblocks = nb ? i * bpp + nb : nblocks;
+    }
+    if (err == 0)
+        err = read_span(fs, blks, nblocks, staging);
+    uint64_t size = ext2_inode_size(di), start = first * PAGE_SIZE;
+    size_t valid = size <= start ? 0
+                                 : (size - start < (uint64_t)n * PAGE_SIZE ? (size_t)(size - start)
+                                                                           : (size_t)n * PAGE_SIZE);
+    for (uint32_t i = 0; i < n && err == 0; i++) {
+        size_t off = (size_t)i * PAGE_SIZE, keep = valid > off ? valid - off : 0;
+        keep = keep < PAGE_SIZE ? keep : PAGE_SIZE;
+        memcpy(kvas[i], staging + off, keep);
+        memset((uint8_t *)kvas[i] + keep, 0, PAGE_SIZE - keep); /* past the end: zeros */
+    }
+    kfree(staging);
+    kfree(blks);
+    return err;
+}
+
 /* alloc_page_blocks: the disk blocks of the first N blocks of page INDEX
  * of INO into OUT, holes filled (a new data block loses any stale
  * buffer: it is written from the page). ext2_bmap's errors. */

@@ -537,20 +537,26 @@ static size_t read_ahead(struct inode *inode, uint64_t index, uint64_t size, str
  * up to date. The error of the first page, if it failed (the others,
  * read ahead, stay as they are: whoever needs them reads them again).
  * fs_lock held. */
-static int fill_locked(struct inode *inode, struct frame **pages, size_t n)
+__attribute__((noinline)) /* its array and get_page's would make one large frame */
+static int
+fill_locked(struct inode *inode, struct frame **pages, size_t n)
 {
-    int first_err = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t ino;
-        uint64_t index;
-        page_cache_key(pages[i], &ino, &index);
-        int err = ext2_page_read(fs, &inode->disk, index, page_cache_kva(pages[i]));
-        if (err == 0)
+    void *kvas[PAGE_CACHE_READAHEAD_MAX];
+    uint32_t ino;
+    uint64_t first;
+    page_cache_key(pages[0], &ino, &first);
+    for (size_t i = 0; i < n; i++)
+        kvas[i] = page_cache_kva(pages[i]); /* pages FIRST, FIRST + 1, ... (read_ahead) */
+    int err = ext2_pages_read(fs, &inode->disk, first, (uint32_t)n, kvas);
+    if (err == 0 || n == 1) {
+        for (size_t i = 0; i < n && err == 0; i++)
             page_cache_set_uptodate(pages[i]);
-        else if (i == 0)
-            first_err = err;
+        return err;
     }
-    return first_err;
+    err = ext2_page_read(fs, &inode->disk, first, kvas[0]); /* the missed page alone */
+    if (err == 0)
+        page_cache_set_uptodate(pages[0]);
+    return err;
 }
 
 /* get_page: page INDEX of INODE (a regular file of SIZE bytes), pinned
