@@ -103,13 +103,13 @@ int ext2_page_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uin
  * size), ERR_IO, ERR_BAD_FORMAT. */
 long ext2_file_reserve(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t offset,
                        size_t len);
-/* ext2_page_write_direct: write LEN (<= PAGE_SIZE) bytes of SRC at OFFSET
- * (page aligned, below the size) of INO (DI) straight to the disk,
- * allocating holes, without the page cache (a partial last block is read,
- * merged and written). Returns the bytes written (short, whole blocks,
- * when the disk fills) or an error. */
-long ext2_page_write_direct(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di,
-                            uint64_t offset, const void *src, size_t len);
+/* ext2_write_direct: write LEN bytes of SRC at OFFSET (page aligned) of
+ * INO (DI) straight to the disk, allocating holes, without the page cache
+ * (a partial last block is read, merged and written), contiguous blocks
+ * as one request. Returns the bytes written (short, whole blocks, when
+ * the disk fills) or an error. */
+long ext2_write_direct(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t offset,
+                       const void *src, size_t len);
 /* ext2_file_grow: a write ended at byte END: the size grows to END if it
  * was smaller, the times are set, the inode is stored. */
 int ext2_file_grow(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t end);

@@ -528,16 +528,20 @@ static int read_block_or_zero(struct ext2_fs *fs, const struct ext2_inode *di, u
     return block_read(fs->dev, (uint64_t)blk * spb, spb, buf) < 0 ? ERR_IO : 0;
 }
 
-/* ext2_page_write_direct: see ext2.h. */
-long ext2_page_write_direct(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di,
-                            uint64_t offset, const void *src, size_t len)
+/* ext2_write_direct: see ext2.h. */
+long ext2_write_direct(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t offset,
+                       const void *src, size_t len)
 {
     uint32_t bs = fs->block_size, spb = bs / BLOCK_SECTOR_SIZE;
     size_t full = len / bs * bs, tail = len - full;
-    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = (uint32_t)((len + bs - 1) / bs);
+    uint32_t n = (uint32_t)((len + bs - 1) / bs);
+    uint32_t *blks = kmalloc((size_t)n * sizeof *blks);
     uint8_t *bounce = tail ? kmalloc(bs) : NULL;
-    if (tail && !bounce)
+    if (!blks || (tail && !bounce)) {
+        kfree(blks);
+        kfree(bounce);
         return ERR_NO_MEMORY;
+    }
     int err = tail ? read_block_or_zero(fs, di, (offset + full) / bs, bounce) : 0;
     if (tail && err == 0)
         memcpy(bounce, (const uint8_t *)src + full, tail);
@@ -559,6 +563,7 @@ long ext2_page_write_direct(struct ext2_fs *fs, uint32_t ino, struct ext2_inode 
         i += run + (last ? 1 : 0);
     }
     kfree(bounce);
+    kfree(blks);
     if (err < 0)
         return err;
     return (size_t)got < len ? (long)n * bs : (long)len;

@@ -880,12 +880,12 @@ long file_read_page(struct file *file, uint64_t offset, void *kva)
     return size - offset < PAGE_SIZE ? (long)(size - offset) : (long)PAGE_SIZE;
 }
 
-/* file_write_page: see file.h. Write-through: straight to the disk, and
- * into the cached page if there is one (no page is made: this runs when
- * eviction writes a mapped page back, and must not need a frame). */
-long file_write_page(struct file *file, uint64_t offset, const void *kva, size_t len)
+/* file_write_pages: see file.h. Write-through: straight to the disk, and
+ * into the cached pages if there are some (no page is made: this runs
+ * when eviction writes a mapped page back, and must not need a frame). */
+long file_write_pages(struct file *file, uint64_t offset, const void *src, size_t len)
 {
-    ASSERT(offset % PAGE_SIZE == 0 && len <= PAGE_SIZE);
+    ASSERT(offset % PAGE_SIZE == 0);
     struct inode *inode = file->inode;
     if (inode_is_dir(inode))
         return ERR_IS_DIR;
@@ -894,13 +894,24 @@ long file_write_page(struct file *file, uint64_t offset, const void *kva, size_t
     lock_acquire(&fs_lock);
     long n = 0;
     if (inode->deny_write_cnt == 0)
-        n = ext2_page_write_direct(fs, inode->ino, &inode->disk, offset, kva, len);
+        n = ext2_write_direct(fs, inode->ino, &inode->disk, offset, src, len);
+    for (size_t done = 0; n > 0 && done < (size_t)n; done += PAGE_SIZE) {
+        size_t chunk = (size_t)n - done < PAGE_SIZE ? (size_t)n - done : PAGE_SIZE;
+        page_cache_update(inode->ino, (offset + done) / PAGE_SIZE, 0, (const uint8_t *)src + done,
+                          chunk);
+    }
     if (n > 0) {
-        page_cache_update(inode->ino, offset / PAGE_SIZE, 0, kva, (size_t)n);
         int err = ext2_file_grow(fs, inode->ino, &inode->disk, offset + (uint64_t)n);
         if (err < 0)
             printf("fs: storing inode %u failed (%s)\n", inode->ino, err_name(err));
     }
     lock_release(&fs_lock);
     return n;
+}
+
+/* file_write_page: see file.h. */
+long file_write_page(struct file *file, uint64_t offset, const void *kva, size_t len)
+{
+    ASSERT(len <= PAGE_SIZE);
+    return file_write_pages(file, offset, kva, len);
 }

@@ -115,6 +115,9 @@ int file_get_page(struct file *file, uint64_t offset, struct frame **out);
  * the end of the file read as zero. Returns the bytes that came from the
  * file (0..PAGE_SIZE). Never needs a frame (a fault reads with it). */
 long file_read_page(struct file *file, uint64_t offset, void *kva);
+/* file_write_pages: file_write_page of LEN bytes (any number of pages)
+ * from SRC at OFFSET (page aligned): contiguous blocks as one request. */
+long file_write_pages(struct file *file, uint64_t offset, const void *src, size_t len);
 /* file_write_page: write LEN (<= PAGE_SIZE) bytes from KVA at OFFSET
  * (below the file's size) straight to the disk, and into the cached page
  * if there is one; never needs a frame (eviction writes mapped pages back

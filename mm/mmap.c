@@ -177,11 +177,64 @@ struct mmap_file *mmap_find(const struct spt *spt, uint64_t addr)
     return NULL;
 }
 
+/* flush_run: write back N pages (their contents at STAGING) of M from
+ * address VA: the bytes below the mapping's length and the file's size,
+ * as one write. Failures are reported like mmap_write_back's. */
+static void flush_run(struct mmap_file *m, uint64_t va, const void *staging, size_t n)
+{
+    uint64_t offset = m->offset + (va - m->addr), size = file_length(m->file);
+    size_t len = (size_t)((n - 1) * PAGE_SIZE);
+    uint64_t last_offset;
+    struct page last = {.va = va + len};
+    len += page_span(m, &last, &last_offset);
+    if (offset >= size)
+        return;
+    if (len > size - offset)
+        len = (size_t)(size - offset);
+    for (size_t i = 0; i < n; i++)
+        vm_count(VM_STAT_WRITE_BACK);
+    long w = file_write_pages(m->file, offset, staging, len);
+    if (w != (long)len)
+        printf("mmap: write-back of 0x%lx to inode %u at offset %lu failed (%s): %zu bytes "
+               "lost\n",
+               va, file_inumber(m->file), offset, w < 0 ? err_name((int)w) : "short write",
+               w < 0 ? len : len - (size_t)w);
+}
+
+/* flush: write M's dirty resident pages back before munmap drops them,
+ * runs of up to FLUSH_RUN_PAGES consecutive pages as one write (page by
+ * page, each one a request, they would cost a disk round trip each).
+ * Without memory for that, the pages write themselves back as they go. */
+#define FLUSH_RUN_PAGES 32
+static void flush(struct spt *spt, struct mmap_file *m)
+{
+    uint8_t *staging = kmalloc(FLUSH_RUN_PAGES * PAGE_SIZE);
+    if (!staging)
+        return;
+    size_t n = 0;
+    uint64_t first = 0, end = mmap_end(m);
+    for (uint64_t va = m->addr; va < end; va += PAGE_SIZE) {
+        struct page *page = spt_lookup_page(spt, va);
+        if (page && vm_take_dirty(page, staging + n * PAGE_SIZE)) {
+            first = n++ == 0 ? va : first;
+            if (n < FLUSH_RUN_PAGES)
+                continue;
+        }
+        if (n > 0)
+            flush_run(m, first, staging, n);
+        n = 0;
+    }
+    if (n > 0)
+        flush_run(m, first, staging, n);
+    kfree(staging);
+}
+
 int do_munmap(struct spt *spt, uint64_t addr)
 {
     struct mmap_file *m = mmap_find(spt, addr);
     if (!m)
         return ERR_NOT_FOUND;
+    flush(spt, m);
     list_remove(&m->node);
     spt_remove_span(spt, m->addr, mmap_end(m));
     vm_aux_put(&m->aux);

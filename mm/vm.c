@@ -487,6 +487,19 @@ static int cow_fault(struct page *page)
     return err;
 }
 
+bool vm_take_dirty(struct page *page, void *dst)
+{
+    frame_lock_acquire();
+    bool take = page->frame && !page->busy && !page->frame->pc && vm_page_is_dirty(page);
+    if (take) {
+        vm_page_unmap(page);
+        memcpy(dst, page->frame->kva, PAGE_SIZE);
+        page->dirty = false;
+    }
+    frame_lock_release();
+    return take;
+}
+
 /* vm_dealloc_page: the page is made busy and, if resident, unmapped; it
  * keeps its frame while destroy runs with no lock held, so that destroy
  * can still read it (write-back): the frame is no victim meanwhile (a

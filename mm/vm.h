@@ -53,6 +53,11 @@ enum vm_stat {
     VM_STAT_COUNT,
 };
 
+/* vm_take_dirty: if PAGE (the current process's) is resident and dirty,
+ * copy its contents to DST (PAGE_SIZE bytes) and make it clean and
+ * unmapped: the caller writes them back itself (munmap writing runs of
+ * pages at once); whether it did. No lock held. */
+bool vm_take_dirty(struct page *page, void *dst);
 /* vm_init: the frame table and swap. Thread context, after storage_init. */
 void vm_init(void);
 /* vm_count: add one to counter S. */
