@@ -8,12 +8,15 @@
  * frame_lock guards the ring, the hand, every frame's fields and the [F]
  * fields of every struct page (frame, busy, dirty), and every change of a
  * user PTE (mapping, unmapping, accessed/dirty bits) in any process.
- * Lock order: swap's cluster_lock (eviction writes), then frame_lock, then
- * swap's read_lock, then kmalloc's and the frame allocator's locks and
- * swap_lock; nothing else is taken while frame_lock is held. Writing back
- * a dirty file page at eviction takes the file system's locks under
- * cluster_lock (frame_lock released): the file system never takes either
- * of the VM's locks, and never faults on user memory. It is never held
+ * Lock order: a page-cache page's pin (mm/page_cache.h), then swap's
+ * cluster_lock (eviction writes), then the file system's fs_lock, then
+ * frame_lock, then swap's read_lock, then kmalloc's and the frame
+ * allocator's locks and swap_lock; nothing else is taken while frame_lock
+ * is held. Writing back a dirty file page (or page-cache page) at
+ * eviction takes fs_lock under cluster_lock with frame_lock released; the
+ * file system takes frame_lock only briefly under fs_lock (the page
+ * cache's state, never to wait or evict), never cluster_lock, and never
+ * faults on user memory. frame_lock is never held
  * across disk I/O or file-system calls: a frame whose page is being read,
  * written or copied is **pinned** (and its page busy); the clock skips it,
  * and whoever else needs that page waits on frame_lock's condition until

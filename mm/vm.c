@@ -274,7 +274,7 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
     if (page->frame || claim_cached_locked(page, &err))
         goto out; /* resident already, or shares a frame read for others */
     page->busy = true;
-    if (fill == fill_swap_in) {
+    if (fill == fill_swap_in && page_aux(page) && page_aux(page)->cache_page) {
         frame_lock_release();
         bool done = claim_page_cache(page, &err);
         frame_lock_acquire();
