@@ -71,7 +71,8 @@ KERNEL_SRCS := kernel/main.c kernel/actions.c kernel/console.c kernel/serial.c k
     kernel/input.c
 
 MM_SRCS := mm/pmm.c mm/paging.c mm/kmalloc.c mm/kstack.c mm/uaccess.c \
-    mm/vm.c mm/spt.c mm/uninit.c mm/anon.c mm/file_page.c mm/frame.c mm/swap.c mm/mmap.c
+    mm/vm.c mm/spt.c mm/uninit.c mm/anon.c mm/file_page.c mm/frame.c mm/swap.c mm/mmap.c \
+    mm/page_cache.c
 
 PROC_SRCS := proc/thread.c proc/switch.asm proc/syscall_entry.asm proc/process.c proc/fd.c \
     proc/elf.c proc/load.c proc/syscall.c proc/usertrap.c

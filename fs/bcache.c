@@ -286,6 +286,22 @@ void bcache_release(struct buf *b)
     lock_release(&c->lock);
 }
 
+/* bcache_forget: see bcache.h. The buffer goes to the LRU end, free. A
+ * held buffer (a corrupted disk that frees a block still in use as an
+ * indirect block, say) is left alone. */
+void bcache_forget(struct bcache *c, uint64_t blockno)
+{
+    lock_acquire(&c->lock);
+    struct buf *b = lookup_locked(c, blockno);
+    if (b && b->refcnt == 0) { /* held: only on a corrupted disk (a block both in use and freed) */
+        invalidate_locked(c, b);
+        b->dirty = false;
+        list_remove(&b->lru);
+        list_push_back(&c->lru, &b->lru);
+    }
+    lock_release(&c->lock);
+}
+
 /* sorted_dirty_locked: the dirty buffers in block order, into LIST
  * (nbufs entries); returns how many. Insertion sort: it runs at sync
  * only, over at most nbufs items. */

@@ -62,6 +62,11 @@ int bcache_get_zero(struct bcache *cache, uint64_t blockno, struct buf **out);
 void bcache_mark_dirty(struct buf *b);
 /* bcache_release: unpin B (NULL is ignored). */
 void bcache_release(struct buf *b);
+/* bcache_forget: drop any buffer of BLOCKNO without writing it (the block
+ * was freed, or is file data now, which goes to the disk through the page
+ * cache: a stale buffer written later would overwrite it). The block must
+ * not be held. */
+void bcache_forget(struct bcache *cache, uint64_t blockno);
 /* bcache_sync: write every dirty buffer to the device and flush it
  * (block_flush: durable on return). 0 or ERR_IO. */
 int bcache_sync(struct bcache *cache);

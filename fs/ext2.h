@@ -24,6 +24,7 @@
 #include "drivers/block.h"
 #include "fs/bcache.h"
 #include "fs/ext2_format.h"
+#include "mm/memlayout.h"
 
 struct ext2_fs;
 
@@ -77,6 +78,41 @@ long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf,
  * the disk fills after some bytes, an error if none could be written. */
 long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, const void *buf,
                       size_t size, uint64_t offset);
+/* File data by whole pages (PAGE_SIZE bytes, a multiple of the block
+ * size), for the page cache (fs/file.c): the blocks go straight between
+ * the disk and the page, runs of contiguous blocks as one request. */
+#define EXT2_PAGE_BLOCKS_MAX (PAGE_SIZE >> EXT2_MIN_BLOCK_LOG) /* blocks per page at most */
+/* ext2_page_read: fill the page at KVA with page INDEX of DI: holes and
+ * bytes at or past the file's size read as zeros. ERR_IO, ERR_BAD_FORMAT
+ * (a block pointer outside the data area). */
+int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva);
+/* ext2_pages_read: ext2_page_read of the N pages from FIRST into the
+ * pages at KVAS[0..N), contiguous blocks across pages as one request. */
+int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
+                    void *const *kvas);
+/* ext2_page_write: write page INDEX of inode INO (DI) from KVA: only the
+ * blocks holding bytes below the file's size, holes among them allocated
+ * first; bytes at or past the size are never written (the last block's
+ * go as zeros). ERR_NO_SPACE, ERR_IO, ERR_BAD_FORMAT, ERR_NO_MEMORY. */
+int ext2_page_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t index,
+                    const void *kva);
+/* ext2_file_reserve: allocate the blocks of [OFFSET, OFFSET + LEN) of
+ * INO (DI) that are holes, so that a write of those bytes can reach the
+ * disk later. Returns how many bytes from OFFSET have their blocks (short
+ * when the disk fills), or ERR_NO_SPACE (none; also past the largest
+ * size), ERR_IO, ERR_BAD_FORMAT. */
+long ext2_file_reserve(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t offset,
+                       size_t len);
+/* ext2_write_direct: write LEN bytes of SRC at OFFSET (page aligned) of
+ * INO (DI) straight to the disk, allocating holes, without the page cache
+ * (a partial last block is read, merged and written), contiguous blocks
+ * as one request. Returns the bytes written (short, whole blocks, when
+ * the disk fills) or an error. */
+long ext2_write_direct(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t offset,
+                       const void *src, size_t len);
+/* ext2_file_grow: a write ended at byte END: the size grows to END if it
+ * was smaller, the times are set, the inode is stored. */
+int ext2_file_grow(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t end);
 /* ext2_inode_extend: grow the size to SIZE without allocating (a hole). */
 int ext2_inode_extend(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t size);
 

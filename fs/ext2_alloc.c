@@ -150,6 +150,7 @@ int ext2_block_free(struct ext2_fs *fs, uint32_t block)
         printf("ext2: freeing free block %u\n", block);
         return ERR_INVALID;
     }
+    bcache_forget(fs->cache, block); /* its next use must not see this buffer */
     fs->gd[g].bg_free_blocks_count++;
     fs->sb.s_free_blocks_count++;
     return 0;

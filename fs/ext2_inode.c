@@ -11,6 +11,8 @@
 #include "kernel/errors.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
+#include "mm/kmalloc.h"
+#include "mm/memlayout.h"
 
 #define EXT2_MAX_DEPTH      4 /* inode slot + three levels of indirect blocks */
 #define EXT2_SIZE_32BIT_MAX 0x7fffffffu
@@ -289,6 +291,293 @@ long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf,
         done += chunk;
     }
     return (long)done;
+}
+
+/* ---- file data in whole pages (the page cache, fs/file.c) ---- */
+
+/* page_blocks: how many blocks of page INDEX of DI hold bytes below its
+ * size (0..blocks per page). */
+static uint32_t page_blocks(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index)
+{
+    uint64_t start = index * PAGE_SIZE, size = ext2_inode_size(di);
+    if (start >= size)
+        return 0;
+    uint64_t bytes = size - start < PAGE_SIZE ? size - start : PAGE_SIZE;
+    return (uint32_t)((bytes + fs->block_size - 1) / fs->block_size);
+}
+
+/* map_page: the disk blocks (0 for a hole) of the first N blocks of page
+ * INDEX of DI into OUT. 0 or map_run's error. */
+static int map_page(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, uint32_t n,
+                    uint32_t *out)
+{
+    uint64_t first = index * (PAGE_SIZE / fs->block_size);
+    for (uint32_t i = 0; i < n;) {
+        long got = map_run(fs, di, first + i, n - i, out + i);
+        if (got < 0)
+            return (int)got;
+        i += (uint32_t)got;
+    }
+    return 0;
+}
+
+/* run_length: how many of the N blocks of BLKS from I on follow each
+ * other on the disk (at least 1). */
+static uint32_t run_length(const uint32_t *blks, uint32_t i, uint32_t n)
+{
+    uint32_t j = i + 1;
+    while (j < n && blks[j] == blks[j - 1] + 1)
+        j++;
+    return j - i;
+}
+
+/* ext2_page_read: see ext2.h. */
+int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva)
+{
+    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = page_blocks(fs, di, index);
+    uint32_t spb = fs->block_size / BLOCK_SECTOR_SIZE;
+    int err = map_page(fs, di, index, n, blks);
+    for (uint32_t i = 0; i < n && err == 0;) {
+        uint8_t *dst = (uint8_t *)kva + i * fs->block_size;
+        if (blks[i] == 0) {
+            memset(dst, 0, fs->block_size);
+            i++;
+            continue;
+        }
+        uint32_t run = run_length(blks, i, n);
+        if (block_read(fs->dev, (uint64_t)blks[i] * spb, run * spb, dst) < 0)
+            err = ERR_IO;
+        i += run;
+    }
+    if (err < 0)
+        return err;
+    uint64_t start = index * PAGE_SIZE, size = ext2_inode_size(di);
+    size_t valid = start >= size              ? 0
+                   : size - start < PAGE_SIZE ? (size_t)(size - start)
+                                              : PAGE_SIZE;
+    memset((uint8_t *)kva + valid, 0, PAGE_SIZE - valid); /* past the end: zeros */
+    return 0;
+}
+
+/* read_span: read blocks BLKS[0..N) (0: a hole, read as zeros) into the
+ * N * block_size bytes at BUF, runs of contiguous blocks as one request. */
+static int read_span(struct ext2_fs *fs, const uint32_t *blks, uint32_t n, uint8_t *buf)
+{
+    uint32_t spb = fs->block_size / BLOCK_SECTOR_SIZE;
+    for (uint32_t i = 0; i < n;) {
+        uint8_t *dst = buf + (size_t)i * fs->block_size;
+        if (blks[i] == 0) {
+            memset(dst, 0, fs->block_size);
+            i++;
+            continue;
+        }
+        uint32_t run = run_length(blks, i, n);
+        if (block_read(fs->dev, (uint64_t)blks[i] * spb, run * spb, dst) < 0)
+            return ERR_IO;
+        i += run;
+    }
+    return 0;
+}
+
+/* ext2_pages_read: see ext2.h. The span is read into a staging buffer
+ * (frames are not contiguous, and the block layer takes one buffer per
+ * request), then copied page by page. */
+int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
+                    void *const *kvas)
+{
+    uint32_t bpp = PAGE_SIZE / fs->block_size;
+    uint32_t *blks = n > 1 ? kmalloc((size_t)n * bpp * sizeof *blks) : NULL;
+    uint8_t *staging = blks ? kmalloc((size_t)n * PAGE_SIZE) : NULL;
+    int err = 0;
+    if (!staging) {
+        for (uint32_t i = 0; i < n && err == 0; i++)
+            err = ext2_page_read(fs, di, first + i, kvas[i]);
+        kfree(blks);
+        return err;
+    }
+    uint32_t nblocks = 0; /* blocks holding bytes below the size: a prefix of the span */
+    for (uint32_t i = 0; i < n && err == 0; i++) {
+        uint32_t nb = page_blocks(fs, di, first + i);
+        err = map_page(fs, di, first + i, nb, blks + i * bpp);
+        nblocks = nb ? i * bpp + nb : nblocks;
+    }
+    if (err == 0)
+        err = read_span(fs, blks, nblocks, staging);
+    uint64_t size = ext2_inode_size(di), start = first * PAGE_SIZE;
+    size_t valid = size <= start ? 0
+                                 : (size - start < (uint64_t)n * PAGE_SIZE ? (size_t)(size - start)
+                                                                           : (size_t)n * PAGE_SIZE);
+    for (uint32_t i = 0; i < n && err == 0; i++) {
+        size_t off = (size_t)i * PAGE_SIZE, keep = valid > off ? valid - off : 0;
+        keep = keep < PAGE_SIZE ? keep : PAGE_SIZE;
+        memcpy(kvas[i], staging + off, keep);
+        memset((uint8_t *)kvas[i] + keep, 0, PAGE_SIZE - keep); /* past the end: zeros */
+    }
+    kfree(staging);
+    kfree(blks);
+    return err;
+}
+
+/* alloc_page_blocks: the disk blocks of the first N blocks of page INDEX
+ * of INO into OUT, holes filled (a new data block loses any stale
+ * buffer: it is written from the page). ext2_bmap's errors. */
+static int alloc_page_blocks(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di,
+                             uint64_t index, uint32_t n, uint32_t *out)
+{
+    uint64_t first = index * (PAGE_SIZE / fs->block_size);
+    int err = map_page(fs, di, index, n, out);
+    for (uint32_t i = 0; i < n && err == 0; i++) {
+        if (out[i] != 0)
+            continue;
+        bool new_block;
+        err = ext2_bmap(fs, ino, di, first + i, true, &out[i], &new_block);
+        if (err == 0 && new_block)
+            bcache_forget(fs->cache, out[i]);
+    }
+    return err;
+}
+
+/* write_tail: write block BLK, the last one of a page, from SRC with only
+ * its VALID bytes (those below the file's size): the rest goes as zeros. */
+static int write_tail(struct ext2_fs *fs, uint32_t blk, const uint8_t *src, size_t valid)
+{
+    uint8_t *tmp = kmalloc(fs->block_size);
+    if (!tmp)
+        return ERR_NO_MEMORY;
+    memcpy(tmp, src, valid);
+    memset(tmp + valid, 0, fs->block_size - valid);
+    int err = block_write(fs->dev, (uint64_t)blk * (fs->block_size / BLOCK_SECTOR_SIZE),
+                          fs->block_size / BLOCK_SECTOR_SIZE, tmp);
+    kfree(tmp);
+    return err < 0 ? ERR_IO : 0;
+}
+
+/* ext2_page_write: see ext2.h. */
+int ext2_page_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t index,
+                    const void *kva)
+{
+    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = page_blocks(fs, di, index);
+    uint32_t spb = fs->block_size / BLOCK_SECTOR_SIZE, iblocks = di->i_blocks;
+    int err = alloc_page_blocks(fs, ino, di, index, n, blks);
+    if (di->i_blocks != iblocks) {
+        int serr = ext2_inode_store(fs, ino, di);
+        err = err < 0 ? err : serr;
+    }
+    if (n == 0 || err < 0)
+        return err;
+    uint64_t end = ext2_inode_size(di) - index * PAGE_SIZE; /* > 0 when n > 0 */
+    size_t tail = end % fs->block_size;
+    uint32_t whole = end >= PAGE_SIZE || tail == 0 ? n : n - 1;
+    for (uint32_t i = 0; i < whole && err == 0;) {
+        uint32_t run = run_length(blks, i, whole);
+        if (block_write(fs->dev, (uint64_t)blks[i] * spb, run * spb,
+                        (const uint8_t *)kva + i * fs->block_size) < 0)
+            err = ERR_IO;
+        i += run;
+    }
+    if (err == 0 && whole < n)
+        err = write_tail(fs, blks[whole], (const uint8_t *)kva + whole * fs->block_size, tail);
+    return err;
+}
+
+/* ext2_file_reserve: see ext2.h. */
+long ext2_file_reserve(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t offset,
+                       size_t len)
+{
+    uint64_t limit = max_size(fs, di);
+    if (offset >= limit)
+        return ERR_NO_SPACE;
+    if (len > limit - offset)
+        len = (size_t)(limit - offset);
+    size_t done = 0;
+    int err = 0;
+    uint32_t iblocks = di->i_blocks;
+    while (done < len) {
+        uint64_t pos = offset + done;
+        size_t chunk = fs->block_size - pos % fs->block_size;
+        chunk = chunk < len - done ? chunk : len - done;
+        uint32_t blk;
+        bool new_block;
+        if ((err = ext2_bmap(fs, ino, di, pos / fs->block_size, true, &blk, &new_block)) < 0)
+            break;
+        if (new_block)
+            bcache_forget(fs->cache, blk);
+        done += chunk;
+    }
+    if (di->i_blocks != iblocks) {
+        int serr = ext2_inode_store(fs, ino, di);
+        err = err < 0 ? err : serr;
+    }
+    return done > 0 ? (long)done : err;
+}
+
+/* read_block_or_zero: the bytes of file block FBLOCK of DI into BUF
+ * (zeros for a hole). */
+static int read_block_or_zero(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t fblock,
+                              uint8_t *buf)
+{
+    uint32_t blk;
+    long got = map_run(fs, di, fblock, 1, &blk);
+    if (got < 0)
+        return (int)got;
+    if (blk == 0) {
+        memset(buf, 0, fs->block_size);
+        return 0;
+    }
+    uint32_t spb = fs->block_size / BLOCK_SECTOR_SIZE;
+    return block_read(fs->dev, (uint64_t)blk * spb, spb, buf) < 0 ? ERR_IO : 0;
+}
+
+/* ext2_write_direct: see ext2.h. */
+long ext2_write_direct(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t offset,
+                       const void *src, size_t len)
+{
+    uint32_t bs = fs->block_size, spb = bs / BLOCK_SECTOR_SIZE;
+    size_t full = len / bs * bs, tail = len - full;
+    uint32_t n = (uint32_t)((len + bs - 1) / bs);
+    uint32_t *blks = kmalloc((size_t)n * sizeof *blks);
+    uint8_t *bounce = tail ? kmalloc(bs) : NULL;
+    if (!blks || (tail && !bounce)) {
+        kfree(blks);
+        kfree(bounce);
+        return ERR_NO_MEMORY;
+    }
+    int err = tail ? read_block_or_zero(fs, di, (offset + full) / bs, bounce) : 0;
+    if (tail && err == 0)
+        memcpy(bounce, (const uint8_t *)src + full, tail);
+    long got = err < 0 ? err : ext2_file_reserve(fs, ino, di, offset, len);
+    if (got >= 0 && (size_t)got < len)
+        n = (uint32_t)((size_t)got / bs); /* the blocks that could be had */
+    err = got < 0 ? (int)got : map_page(fs, di, offset / PAGE_SIZE, n, blks);
+    for (uint32_t i = 0; i < n && err == 0;) {
+        uint32_t run = run_length(blks, i, n);
+        bool last = tail && i + run == n && (size_t)got == len;
+        if (last)
+            run--; /* the tail block goes from the bounce buffer */
+        if (run && block_write(fs->dev, (uint64_t)blks[i] * spb, run * spb,
+                               (const uint8_t *)src + (size_t)i * bs) < 0)
+            err = ERR_IO;
+        if (last && err == 0 &&
+            block_write(fs->dev, (uint64_t)blks[i + run] * spb, spb, bounce) < 0)
+            err = ERR_IO;
+        i += run + (last ? 1 : 0);
+    }
+    kfree(bounce);
+    kfree(blks);
+    if (err < 0)
+        return err;
+    return (size_t)got < len ? (long)n * bs : (long)len;
+}
+
+/* ext2_file_grow: see ext2.h. */
+int ext2_file_grow(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t end)
+{
+    int err = 0;
+    if (end > ext2_inode_size(di))
+        err = set_size(fs, di, end);
+    di->i_mtime = di->i_ctime = fs->now;
+    int serr = ext2_inode_store(fs, ino, di);
+    return err < 0 ? err : serr;
 }
 
 /* write_block: copy CHUNK bytes into file block FBLOCK at BOFF, filling a

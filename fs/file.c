@@ -7,11 +7,23 @@
  * reaches zero stays readable by those who have it open, and is freed with
  * its blocks by the last inode_close.
  *
+ * The data of regular files goes through the page cache (mm/page_cache.h):
+ * read() and write() copy from and to cached pages, which ext2 fills and
+ * writes back a whole page at a time, straight between disk and page
+ * (ext2_page_read/ext2_page_write); a write allocates its blocks at once
+ * (so that a full disk shows as a short write) and leaves the page dirty,
+ * for the eviction, fs_sync or unmount that writes it. Directories and all
+ * metadata go through the buffer cache.
+ *
  * Lock order (one comment for the whole file system):
- *   fs_lock (below) -> bcache lock (fs/bcache.c) -> block driver.
+ *   a page-cache page's pin -> fs_lock (below) -> frame_lock (mm/frame.h)
+ *   -> bcache lock (fs/bcache.c) -> block driver.
  * fs_lock guards the open-inode list, every struct inode and struct file
  * field, and all of ext2 (bitmaps, counts, directory and inode contents).
- * Every public function here takes it; *_locked helpers expect it held. */
+ * Every public function here takes it; *_locked helpers expect it held.
+ * A page is got (page_cache_get: it may evict another page and write that
+ * one back, taking fs_lock) only with fs_lock NOT held, and with no other
+ * page pinned except for read-ahead, whose gets never wait. */
 #include "fs/file.h"
 
 #include "fs/ext2.h"
@@ -24,6 +36,7 @@
 #include "kernel/sync.h"
 #include "mm/kmalloc.h"
 #include "mm/memlayout.h"
+#include "mm/page_cache.h"
 
 struct inode {
     struct list_node elem; /* on open_inodes */
@@ -77,6 +90,7 @@ bool fs_mounted(void)
 /* fs_sync: see file.h. */
 int fs_sync(void)
 {
+    page_cache_sync();
     lock_acquire(&fs_lock);
     int err = ext2_sync(fs);
     lock_release(&fs_lock);
@@ -101,6 +115,8 @@ static void inode_close_locked(struct inode *inode)
         return;
     list_remove(&inode->elem);
     if (inode->disk.i_links_count == 0) {
+        if (!inode_is_dir(inode))
+            page_cache_drop_inode(inode->ino); /* before its blocks are freed */
         int err = ext2_inode_delete(fs, inode->ino, &inode->disk);
         if (err < 0)
             printf("fs: freeing inode %u failed (%s)\n", inode->ino, err_name(err));
@@ -112,6 +128,7 @@ static void inode_close_locked(struct inode *inode)
  * freed) so that the disk is consistent; their files must not be used. */
 int fs_shutdown(void)
 {
+    page_cache_drop_all();
     lock_acquire(&fs_lock);
     if (root) {
         inode_close_locked(root);
@@ -484,14 +501,176 @@ void file_close(struct file *file)
     kfree(file);
 }
 
+/* ---- regular-file data: the page cache ---- */
+
+/* inode_size: INODE's size in bytes now. */
+static uint64_t inode_size(struct inode *inode)
+{
+    lock_acquire(&fs_lock);
+    uint64_t size = ext2_inode_size(&inode->disk);
+    lock_release(&fs_lock);
+    return size;
+}
+
+/* read_ahead: after a miss on page INDEX of INODE (of SIZE bytes), new
+ * pages (pinned, not filled) for the file's next pages into PAGES, as
+ * many as page_cache_readahead_max allows (less one: the missed page),
+ * up to the first one cached already or the file's end. Their count.
+ * Only a sequential reader gets them: a miss on the first page, or on a
+ * page whose predecessor is cached (random misses read one page each). */
+static size_t read_ahead(struct inode *inode, uint64_t index, uint64_t size, struct frame **pages)
+{
+    uint64_t end = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+    size_t max = page_cache_readahead_max(), n = 0;
+    if (index > 0 && !page_cache_contains(inode->ino, index - 1))
+        return 0;
+    for (uint64_t i = index + 1; i < end && n + 1 < max; i++) {
+        struct frame *page = page_cache_try_new(inode->ino, i);
+        if (!page)
+            break;
+        pages[n++] = page;
+    }
+    return n;
+}
+
+/* fill_locked: read PAGES[0..N) of INODE from the disk; each one read is
+ * up to date. The error of the first page, if it failed (the others,
+ * read ahead, stay as they are: whoever needs them reads them again).
+ * fs_lock held. */
+__attribute__((noinline)) /* its array and get_page's would make one large frame */
+static int
+fill_locked(struct inode *inode, struct frame **pages, size_t n)
+{
+    void *kvas[PAGE_CACHE_READAHEAD_MAX];
+    uint32_t ino;
+    uint64_t first;
+    page_cache_key(pages[0], &ino, &first);
+    for (size_t i = 0; i < n; i++)
+        kvas[i] = page_cache_kva(pages[i]); /* pages FIRST, FIRST + 1, ... (read_ahead) */
+    int err = ext2_pages_read(fs, &inode->disk, first, (uint32_t)n, kvas);
+    if (err == 0 || n == 1) {
+        for (size_t i = 0; i < n && err == 0; i++)
+            page_cache_set_uptodate(pages[i]);
+        return err;
+    }
+    err = ext2_page_read(fs, &inode->disk, first, kvas[0]); /* the missed page alone */
+    if (err == 0)
+        page_cache_set_uptodate(pages[0]);
+    return err;
+}
+
+/* get_page: page INDEX of INODE (a regular file of SIZE bytes), pinned
+ * and up to date: from the cache, or read from the disk with the pages
+ * after it (read_ahead). No fs_lock held. ERR_NO_MEMORY, ERR_IO,
+ * ERR_BAD_FORMAT. */
+static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct frame **out)
+{
+    int err;
+    struct frame *pages[PAGE_CACHE_READAHEAD_MAX];
+    if (!(pages[0] = page_cache_get(inode->ino, index, &err)))
+        return err;
+    if (page_cache_uptodate(pages[0])) {
+        *out = pages[0];
+        return 0;
+    }
+    size_t n = 1 + read_ahead(inode, index, size, pages + 1);
+    lock_acquire(&fs_lock);
+    err = fill_locked(inode, pages, n);
+    lock_release(&fs_lock);
+    for (size_t i = 1; i < n; i++)
+        page_cache_put(pages[i]);
+    if (err < 0) {
+        page_cache_put(pages[0]);
+        return err;
+    }
+    *out = pages[0];
+    return 0;
+}
+
+/* file_get_page: see file.h. */
+int file_get_page(struct file *file, uint64_t offset, struct frame **out)
+{
+    ASSERT(offset % PAGE_SIZE == 0);
+    struct inode *inode = file->inode;
+    if (inode_is_dir(inode))
+        return ERR_IS_DIR;
+    uint64_t size = inode_size(inode);
+    if (offset >= size || size - offset < PAGE_SIZE)
+        return ERR_NOT_FOUND;
+    return get_page(inode, offset / PAGE_SIZE, size, out);
+}
+
 /* file_read_at: see file.h. */
 long file_read_at(struct file *file, void *buf, size_t size, uint64_t offset)
 {
-    if (inode_is_dir(file->inode))
+    struct inode *inode = file->inode;
+    if (inode_is_dir(inode))
         return ERR_IS_DIR;
+    uint64_t fsize = inode_size(inode);
+    if (offset >= fsize)
+        return 0;
+    if (size > fsize - offset)
+        size = (size_t)(fsize - offset);
+    size_t done = 0;
+    while (done < size) {
+        uint64_t pos = offset + done;
+        size_t poff = pos % PAGE_SIZE, chunk = PAGE_SIZE - poff;
+        chunk = chunk < size - done ? chunk : size - done;
+        struct frame *page;
+        int err = get_page(inode, pos / PAGE_SIZE, fsize, &page);
+        if (err < 0)
+            return done > 0 ? (long)done : err;
+        memcpy((uint8_t *)buf + done, (uint8_t *)page_cache_kva(page) + poff, chunk);
+        page_cache_put(page);
+        done += chunk;
+    }
+    return (long)done;
+}
+
+/* write_page_locked: the body of write_page, PAGE got: fill it if it is
+ * not up to date (from the disk, or zeros past the end), allocate the
+ * blocks, copy, grow the size. Bytes copied, or an error. fs_lock held. */
+static long write_page_locked(struct inode *inode, struct frame *page, uint64_t pos,
+                              const void *src, size_t len)
+{
+    uint8_t *kva = page_cache_kva(page);
+    uint64_t index = pos / PAGE_SIZE;
+    if (!page_cache_uptodate(page)) {
+        int err = 0;
+        if (index * PAGE_SIZE >= ext2_inode_size(&inode->disk))
+            memset(kva, 0, PAGE_SIZE);
+        else
+            err = ext2_page_read(fs, &inode->disk, index, kva);
+        if (err < 0)
+            return err;
+        page_cache_set_uptodate(page);
+    }
+    long n = ext2_file_reserve(fs, inode->ino, &inode->disk, pos, len);
+    if (n <= 0)
+        return n;
+    memcpy(kva + pos % PAGE_SIZE, src, (size_t)n);
+    int err = ext2_file_grow(fs, inode->ino, &inode->disk, pos + (uint64_t)n);
+    if (err < 0)
+        printf("fs: storing inode %u failed (%s)\n", inode->ino, err_name(err));
+    return n;
+}
+
+/* write_page: write LEN bytes of SRC at POS of INODE (a regular file),
+ * all in one page, through the page cache: the page is dirty after.
+ * Returns the bytes written (short if the disk filled), or an error. No
+ * fs_lock held. */
+static long write_page(struct inode *inode, uint64_t pos, const void *src, size_t len)
+{
+    int err;
+    struct frame *page = page_cache_get(inode->ino, pos / PAGE_SIZE, &err);
+    if (!page)
+        return err;
     lock_acquire(&fs_lock);
-    long n = ext2_inode_read(fs, &file->inode->disk, buf, size, offset);
+    long n = write_page_locked(inode, page, pos, src, len);
     lock_release(&fs_lock);
+    if (n > 0)
+        page_cache_mark_dirty(page);
+    page_cache_put(page);
     return n;
 }
 
@@ -504,11 +683,46 @@ long file_write_at(struct file *file, const void *buf, size_t size, uint64_t off
     if (size == 0)
         return 0;
     lock_acquire(&fs_lock);
-    long n = 0;
-    if (inode->deny_write_cnt == 0)
-        n = ext2_inode_write(fs, inode->ino, &inode->disk, buf, size, offset);
+    bool denied = inode->deny_write_cnt > 0;
     lock_release(&fs_lock);
-    return n;
+    if (denied)
+        return 0;
+    size_t done = 0;
+    long err = 0;
+    while (done < size) {
+        uint64_t pos = offset + done;
+        size_t chunk = PAGE_SIZE - pos % PAGE_SIZE;
+        chunk = chunk < size - done ? chunk : size - done;
+        long n = write_page(inode, pos, (const uint8_t *)buf + done, chunk);
+        if (n < 0) {
+            err = n;
+            break;
+        }
+        done += (size_t)n;
+        if ((size_t)n < chunk)
+            break;
+    }
+    return done > 0 ? (long)done : err;
+}
+
+/* fs_write_back_page: see file.h. */
+int fs_write_back_page(struct frame *page)
+{
+    uint32_t ino;
+    uint64_t index;
+    page_cache_key(page, &ino, &index);
+    lock_acquire(&fs_lock);
+    int err = 0;
+    struct inode *inode;
+    if (fs && !page_cache_dead(page) && (err = inode_open_locked(ino, &inode)) == 0) {
+        err = ext2_page_write(fs, ino, &inode->disk, index, page_cache_kva(page));
+        inode_close_locked(inode);
+    }
+    if (err < 0)
+        printf("fs: write-back of page %lu of inode %u failed (%s)\n", (unsigned long)index, ino,
+               err_name(err));
+    lock_release(&fs_lock);
+    return err;
 }
 
 /* file_read: see file.h. */
@@ -602,20 +816,102 @@ int fs_readdir(struct file *dir, char *name)
     return r;
 }
 
-/* file_read_page: see file.h. */
+/* read_uncached_locked: LEN bytes at byte OFF of page INDEX of INODE into
+ * DST: from the cached page if there is one, else from the disk through
+ * BOUNCE (a page), without making a cached page. fs_lock held. */
+static int read_uncached_locked(struct inode *inode, uint64_t index, size_t off, void *dst,
+                                size_t len, void *bounce)
+{
+    if (page_cache_read_cached(inode->ino, index, off, dst, len))
+        return 0;
+    if (!bounce)
+        return ext2_page_read(fs, &inode->disk, index, dst); /* a whole page */
+    int err = ext2_page_read(fs, &inode->disk, index, bounce);
+    if (err == 0)
+        memcpy(dst, (uint8_t *)bounce + off, len);
+    return err;
+}
+
+/* file_read_uncached: see file.h. */
+long file_read_uncached(struct file *file, void *buf, size_t size, uint64_t offset)
+{
+    struct inode *inode = file->inode;
+    if (inode_is_dir(inode))
+        return ERR_IS_DIR;
+    uint64_t fsize = inode_size(inode);
+    if (offset >= fsize)
+        return 0;
+    size = size < fsize - offset ? size : (size_t)(fsize - offset);
+    void *bounce = kmalloc(PAGE_SIZE);
+    if (!bounce)
+        return ERR_NO_MEMORY;
+    size_t done = 0;
+    int err = 0;
+    lock_acquire(&fs_lock);
+    while (done < size && err == 0) {
+        uint64_t pos = offset + done;
+        size_t poff = pos % PAGE_SIZE, chunk = PAGE_SIZE - poff;
+        chunk = chunk < size - done ? chunk : size - done;
+        err = read_uncached_locked(inode, pos / PAGE_SIZE, poff, (uint8_t *)buf + done, chunk,
+                                   bounce);
+        done += err == 0 ? chunk : 0;
+    }
+    lock_release(&fs_lock);
+    kfree(bounce);
+    return done > 0 ? (long)done : err;
+}
+
+/* file_read_page: see file.h. The cached page if there is one, else
+ * straight from the disk (no page is made: a mapped page is a copy). */
 long file_read_page(struct file *file, uint64_t offset, void *kva)
 {
     ASSERT(offset % PAGE_SIZE == 0);
-    long n = file_read_at(file, kva, PAGE_SIZE, offset);
-    if (n < 0)
-        return n;
-    memset((uint8_t *)kva + n, 0, PAGE_SIZE - (size_t)n);
+    struct inode *inode = file->inode;
+    if (inode_is_dir(inode))
+        return ERR_IS_DIR;
+    lock_acquire(&fs_lock);
+    uint64_t size = ext2_inode_size(&inode->disk);
+    int err = read_uncached_locked(inode, offset / PAGE_SIZE, 0, kva, PAGE_SIZE, NULL);
+    lock_release(&fs_lock);
+    if (err < 0)
+        return err;
+    if (offset >= size)
+        return 0;
+    return size - offset < PAGE_SIZE ? (long)(size - offset) : (long)PAGE_SIZE;
+}
+
+/* file_write_pages: see file.h. Write-through: straight to the disk, and
+ * into the cached pages if there are some (no page is made: this runs
+ * when eviction writes a mapped page back, and must not need a frame). */
+long file_write_pages(struct file *file, uint64_t offset, const void *src, size_t len)
+{
+    ASSERT(offset % PAGE_SIZE == 0);
+    struct inode *inode = file->inode;
+    if (inode_is_dir(inode))
+        return ERR_IS_DIR;
+    if (len == 0)
+        return 0;
+    lock_acquire(&fs_lock);
+    long n = 0;
+    if (inode->deny_write_cnt == 0)
+        n = ext2_write_direct(fs, inode->ino, &inode->disk, offset, src, len);
+    for (size_t done = 0; n > 0 && done < (size_t)n; done += PAGE_SIZE) {
+        size_t chunk = (size_t)n - done < PAGE_SIZE ? (size_t)n - done : PAGE_SIZE;
+        page_cache_update(inode->ino, (offset + done) / PAGE_SIZE, 0, (const uint8_t *)src + done,
+                          chunk);
+    }
+    if (n > 0) {
+        int err = ext2_file_grow(fs, inode->ino, &inode->disk, offset + (uint64_t)n);
+        if (err < 0)
+            printf("fs: storing inode %u failed (%s)\n", inode->ino, err_name(err));
+    }
+    lock_release(&fs_lock);
     return n;
 }
 
 /* file_write_page: see file.h. */
 long file_write_page(struct file *file, uint64_t offset, const void *kva, size_t len)
 {
-    ASSERT(offset % PAGE_SIZE == 0 && len <= PAGE_SIZE);
-    return file_write_at(file, kva, len, offset);
+    ASSERT(len <= PAGE_SIZE);
+    return file_write_pages(file, offset, kva, len);
 }

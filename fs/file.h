@@ -74,6 +74,11 @@ void file_close(struct file *file);
 long file_read(struct file *file, void *buf, size_t size);
 long file_write(struct file *file, const void *buf, size_t size);
 /* file_read_at/file_write_at: at OFFSET; the file's offset is unchanged. */
+/* file_read_uncached: file_read_at that leaves no page in the page cache
+ * (it copies a cached one, or reads the disk): for data kept elsewhere
+ * anyway (an executable's text pages, read once into their own frames);
+ * never needs a frame. */
+long file_read_uncached(struct file *file, void *buf, size_t size, uint64_t offset);
 long file_read_at(struct file *file, void *buf, size_t size, uint64_t offset);
 long file_write_at(struct file *file, const void *buf, size_t size, uint64_t offset);
 void file_seek(struct file *file, uint64_t pos);
@@ -91,11 +96,30 @@ struct inode *file_get_inode(struct file *file);
  * its name into NAME (FS_NAME_MAX + 1 bytes). 1 if found, 0 at the end. */
 int fs_readdir(struct file *dir, char *name);
 
+/* For the page cache (mm/page_cache.h): write PAGE, pinned by the caller,
+ * to its file (only the bytes below the file's size; holes among them get
+ * blocks). Nothing if its file was freed meanwhile or the file system is
+ * unmounted. No lock held (fs_lock is taken). 0, or an error, which is
+ * also printed (the bytes are lost: there is no one to tell). */
+struct frame;
+int fs_write_back_page(struct frame *page);
+
 /* For the VM: whole pages at page-aligned offsets. */
+/* file_get_page: the page-cache page (mm/page_cache.h) of the file's page
+ * at OFFSET, pinned and up to date (page_cache_put lets it go): read from
+ * the disk on a miss, with the pages after it. No fs_lock held; may evict.
+ * ERR_NOT_FOUND when the page is not wholly inside the file, ERR_IS_DIR,
+ * ERR_NO_MEMORY, ERR_IO. */
+int file_get_page(struct file *file, uint64_t offset, struct frame **out);
 /* file_read_page: fill the PAGE_SIZE bytes at KVA from OFFSET; bytes past
  * the end of the file read as zero. Returns the bytes that came from the
- * file (0..PAGE_SIZE). */
+ * file (0..PAGE_SIZE). Never needs a frame (a fault reads with it). */
 long file_read_page(struct file *file, uint64_t offset, void *kva);
-/* file_write_page: write LEN (<= PAGE_SIZE) bytes from KVA at OFFSET.
- * Returns the bytes written, like file_write_at. */
+/* file_write_pages: file_write_page of LEN bytes (any number of pages)
+ * from SRC at OFFSET (page aligned): contiguous blocks as one request. */
+long file_write_pages(struct file *file, uint64_t offset, const void *src, size_t len);
+/* file_write_page: write LEN (<= PAGE_SIZE) bytes from KVA at OFFSET
+ * (below the file's size) straight to the disk, and into the cached page
+ * if there is one; never needs a frame (eviction writes mapped pages back
+ * with it). Returns the bytes written, like file_write_at. */
 long file_write_page(struct file *file, uint64_t offset, const void *kva, size_t len);

@@ -14,6 +14,7 @@
 #include "kernel/string.h"
 #include "kernel/timer.h"
 #include "mm/kmalloc.h"
+#include "mm/page_cache.h"
 #include "mm/swap.h"
 #include "mm/vm.h"
 #include "mm/pmm.h"
@@ -180,9 +181,13 @@ struct audit_snapshot {
     struct kmalloc_stats heap;
 };
 
-/* audit_take: record the free frames and heap usage now into S. */
+/* audit_take: record the free frames and heap usage now into S. The page
+ * cache gives its frames back first (dirty pages written to their files):
+ * cached file data is no leak, and a page of a removed file is dropped
+ * with its inode, so anything still held after that is one. */
 static void audit_take(struct audit_snapshot *s)
 {
+    page_cache_drop_all();
     s->free_frames = pmm_free_count();
     s->swap_slots = swap_used_count();
     kmalloc_get_stats(&s->heap);

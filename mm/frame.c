@@ -27,6 +27,7 @@
 #include "kernel/sync.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
+#include "mm/page_cache.h"
 #include "mm/pmm.h"
 #include "mm/swap.h"
 #include "mm/vm.h"
@@ -139,8 +140,8 @@ unsigned frame_remove_page_locked(struct page *page)
     ASSERT(f && f->refs > 0);
     list_remove(&page->frame_node);
     page->frame = NULL;
-    if (--f->refs == 0)
-        frame_cache_drop_locked(f);
+    if (--f->refs == 0 && !f->pc)
+        frame_cache_drop_locked(f); /* a page-cache frame stays cached */
     return f->refs;
 }
 
@@ -189,15 +190,16 @@ static bool pages_busy(const struct frame *f)
  * (I/O or a change in flight: no victim now). */
 static bool frame_busy(const struct frame *f)
 {
-    return f->pinned || f->refs == 0 || pages_busy(f);
+    return f->pinned || (f->refs == 0 && !f->pc) || pages_busy(f);
 }
 
 /* frame_test_and_clear_accessed: whether any page mapping F accessed it
  * since the last call (every PTE's accessed bit is cleared). */
 static bool frame_test_and_clear_accessed(struct frame *f)
 {
-    bool accessed = false;
+    bool accessed = f->pc_referenced;
     struct page *page;
+    f->pc_referenced = false;
     frame_for_each_page(page, f) accessed |= vm_page_test_and_clear_accessed(page);
     return accessed;
 }
@@ -206,6 +208,8 @@ static bool frame_test_and_clear_accessed(struct frame *f)
  * copy (any page dirty, or any PTE's dirty bit). */
 static bool frame_is_dirty(struct frame *f)
 {
+    if (f->pc_dirty)
+        return true;
     struct page *page;
     frame_for_each_page(page, f)
     {
@@ -250,7 +254,7 @@ static bool eligible(struct frame *f, bool no_swap)
 {
     if (frame_busy(f) || recent(f))
         return false;
-    return !no_swap || !frame_first_page(f)->ops->swap_backed || !frame_is_dirty(f);
+    return !no_swap || f->pc || !frame_first_page(f)->ops->swap_backed || !frame_is_dirty(f);
 }
 
 /* clock_pick_locked: the victim (see the file comment), or NULL when no
@@ -303,6 +307,25 @@ static void take_victim_locked(struct frame *victim)
         dirty |= page->dirty;
     }
     frame_for_each_page(page, victim) page->dirty = dirty;
+    if (victim->pc && dirty)
+        page_cache_mark_dirty_locked(victim);
+}
+
+/* victim_dirty: whether evicting V (taken) writes it somewhere. */
+static bool victim_dirty(const struct frame *v)
+{
+    return v->pc ? v->pc_dirty : frame_first_page(v)->dirty;
+}
+
+/* save_victim: write V (taken) where it goes: a page-cache page to its
+ * file (page_cache_write_back: it never fails), any other to its page's
+ * swap_out. No lock held. */
+static int save_victim(struct frame *v)
+{
+    if (!v->pc)
+        return swap_out(frame_first_page(v));
+    page_cache_write_back(v);
+    return ERR_OK;
 }
 
 /* pick_more_locked: after V[0] (a dirty victim, taken), more victims for
@@ -341,6 +364,7 @@ static struct frame *finish_victim_locked(struct frame *v, int err)
     vm_count(VM_STAT_EVICTION);
     while ((page = frame_first_page(v)))
         frame_remove_page_locked(page);
+    page_cache_forget_locked(v);
     return v;
 }
 
@@ -356,18 +380,18 @@ static struct frame *evict_locked(struct frame *first, int *err)
     bool written[EVICT_BATCH]; /* its swap_out had contents to write */
     take_victim_locked(first);
     v[0] = first;
-    size_t n = frame_first_page(first)->dirty ? pick_more_locked(v) : 1;
+    size_t n = victim_dirty(first) ? pick_more_locked(v) : 1;
     for (size_t i = 0; i < n; i++)
-        written[i] = frame_first_page(v[i])->dirty;
+        written[i] = victim_dirty(v[i]);
     lock_release(&frame_lock);
     swap_plug();
     for (size_t i = 0; i < n; i++)
-        errs[i] = swap_out(frame_first_page(v[i]));
+        errs[i] = save_victim(v[i]);
     if (swap_unplug() < 0) {
         /* a combined write failed: write those pages again one by one, so
          * that each failure lands on its own page (and its slot) */
         for (size_t i = 0; i < n; i++) {
-            if (errs[i] == ERR_OK && written[i]) {
+            if (errs[i] == ERR_OK && written[i] && !v[i]->pc) {
                 frame_first_page(v[i])->dirty = true;
                 errs[i] = swap_out(frame_first_page(v[i]));
             }
@@ -438,9 +462,19 @@ struct frame *vm_get_frame_except(const struct frame *keep, int *err)
     return f;
 }
 
+struct frame *vm_try_get_frame(void)
+{
+    ASSERT(lock_held_by_current_thread(&frame_lock));
+    struct frame *f = frame_new_locked();
+    if (f)
+        f->claim_seq = ++claims;
+    return f;
+}
+
 void frame_free_locked(struct frame *frame)
 {
     ASSERT(frame->refs == 0 && list_empty(&frame->pages));
+    page_cache_forget_locked(frame);
     frame_cache_drop_locked(frame);
     if (hand == &frame->node)
         hand = hand->next;
@@ -466,6 +500,23 @@ size_t frame_drop_swap_copies(void)
     }
     lock_release(&frame_lock);
     return n;
+}
+
+void frame_touch_locked(struct frame *frame)
+{
+    frame->claim_seq = ++claims;
+}
+
+size_t frame_limit(void)
+{
+    long cap = kernel_cmdline.user_frame_limit;
+    return cap >= 0 ? (size_t)cap : 0;
+}
+
+struct frame *frame_ring_next(struct frame *prev)
+{
+    struct list_node *n = prev ? prev->node.next : ring.head.next;
+    return n == &ring.head ? NULL : list_entry(n, struct frame, node);
 }
 
 size_t frame_in_use(void)

@@ -8,12 +8,15 @@
  * frame_lock guards the ring, the hand, every frame's fields and the [F]
  * fields of every struct page (frame, busy, dirty), and every change of a
  * user PTE (mapping, unmapping, accessed/dirty bits) in any process.
- * Lock order: swap's cluster_lock (eviction writes), then frame_lock, then
- * swap's read_lock, then kmalloc's and the frame allocator's locks and
- * swap_lock; nothing else is taken while frame_lock is held. Writing back
- * a dirty file page at eviction takes the file system's locks under
- * cluster_lock (frame_lock released): the file system never takes either
- * of the VM's locks, and never faults on user memory. It is never held
+ * Lock order: a page-cache page's pin (mm/page_cache.h), then swap's
+ * cluster_lock (eviction writes), then the file system's fs_lock, then
+ * frame_lock, then swap's read_lock, then kmalloc's and the frame
+ * allocator's locks and swap_lock; nothing else is taken while frame_lock
+ * is held. Writing back a dirty file page (or page-cache page) at
+ * eviction takes fs_lock under cluster_lock with frame_lock released; the
+ * file system takes frame_lock only briefly under fs_lock (the page
+ * cache's state, never to wait or evict), never cluster_lock, and never
+ * faults on user memory. frame_lock is never held
  * across disk I/O or file-system calls: a frame whose page is being read,
  * written or copied is **pinned** (and its page busy); the clock skips it,
  * and whoever else needs that page waits on frame_lock's condition until
@@ -46,6 +49,10 @@ struct frame_key {
     uint64_t index;  /* the swap slot, or the page's user address */
 };
 #define FRAME_KEY_SWAP ((uintptr_t)1) /* the space of swap slots (no object lies at 1) */
+/* The page cache's spaces: one per inode number, odd (objects are aligned)
+ * and above FRAME_KEY_SWAP; the index is the page index in the file. */
+#define FRAME_KEY_INODE(ino) (((uintptr_t)(ino) << 1) | 1)
+#define FRAME_KEY_INO(space) ((uint32_t)((space) >> 1))
 
 struct frame {
     void *kva;         /* direct-map address of the frame */
@@ -55,8 +62,16 @@ struct frame {
     struct frame_key cache_key;  /* [F] what it holds, while cached */
     struct hash_node cache_node; /* [F] in the shared-frame cache */
     struct list_node node;       /* in the clock ring */
-    bool pinned;                 /* I/O or copy in flight: not a victim */
-    uint64_t claim_seq;          /* value of the claim counter when it was handed out */
+    bool pinned;                 /* I/O or copy in flight, or a page-cache page in use */
+    /* A page of the page cache (mm/page_cache.h): cached under its
+     * (inode, index) key; it may have no page mapping it at all. */
+    bool pc;                        /* [F] a page-cache page */
+    bool pc_uptodate;               /* [F] holds its file's bytes */
+    bool pc_dirty;                  /* [F] newer than its file on disk */
+    bool pc_dead;                   /* [F] its file was freed: never written, freed when let go */
+    bool pc_referenced;             /* [F] used since the clock last looked (no PTE to tell) */
+    struct list_node pc_dirty_node; /* [F] on the page cache's dirty list while pc_dirty */
+    uint64_t claim_seq;             /* value of the claim counter when it was handed out */
 };
 
 /* frame_init: an empty table. */
@@ -88,6 +103,10 @@ struct frame *vm_get_frame(int *err);
  * (only this caller can release it): when no other frame can be had, NULL
  * with ERR_NO_MEMORY at once. */
 struct frame *vm_get_frame_except(const struct frame *keep, int *err);
+/* vm_try_get_frame: a pinned frame from free memory (within the cap), or
+ * NULL: never evicts nor waits (read-ahead, which holds pinned frames of
+ * its own, takes only what nobody needs). frame_lock held. */
+struct frame *vm_try_get_frame(void);
 /* frame_add_page_locked: PAGE (no frame) maps FRAME from now on: PAGE
  * joins FRAME's reverse map and PAGE->frame is FRAME. frame_lock held. */
 void frame_add_page_locked(struct frame *frame, struct page *page);
@@ -130,5 +149,13 @@ void frame_free_locked(struct frame *frame);
  * keeps a copy of its contents in swap gives it up (drop_copy). Returns
  * how many slots came free. No frame_lock held on entry (it is taken). */
 size_t frame_drop_swap_copies(void);
+/* frame_touch_locked: FRAME, found in a cache and mapped by a fault,
+ * counts as one of the last FRAME_RECENT_CLAIMS claims. frame_lock held. */
+void frame_touch_locked(struct frame *frame);
+/* frame_limit: the -ul= cap in frames, or 0 when there is none. */
+size_t frame_limit(void);
+/* frame_ring_next: the frame after PREV on the clock ring (the first for
+ * NULL), or NULL at the end. frame_lock held. */
+struct frame *frame_ring_next(struct frame *prev);
 /* frame_in_use: user frames held now. */
 size_t frame_in_use(void);

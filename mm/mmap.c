@@ -37,11 +37,26 @@ static int mmap_load_page(struct page *page, void *kva, struct vm_aux *aux)
     uint64_t offset;
     size_t len = page_span(m, page, &offset);
     vm_count(VM_STAT_FAULT_MMAP);
-    long n = file_read_at(m->file, kva, len, offset);
+    long n = file_read_page(m->file, offset, kva);
     if (n < 0)
         return ERR_IO;
-    memset((uint8_t *)kva + n, 0, PAGE_SIZE - (size_t)n);
+    memset((uint8_t *)kva + len, 0, PAGE_SIZE - len); /* past the mapping's length */
     return ERR_OK;
+}
+
+/* mmap_cache_page: the vm_aux cache_page of a mapping: a read-only
+ * mapping's page wholly inside the mapping and the file maps the file's
+ * page-cache frame (file_get_page); any other is a copy (ERR_NOT_FOUND). */
+static int mmap_cache_page(struct page *page, struct vm_aux *aux, struct frame **out)
+{
+    struct mmap_file *m = mmap_of(aux);
+    uint64_t offset;
+    if (m->writable || page_span(m, page, &offset) < PAGE_SIZE)
+        return ERR_NOT_FOUND;
+    int err = file_get_page(m->file, offset, out);
+    if (err == ERR_OK)
+        vm_count(VM_STAT_FAULT_MMAP);
+    return err;
 }
 
 /* mmap_write_back: the vm_aux write_back of a mapping: the page's bytes
@@ -61,7 +76,7 @@ static int mmap_write_back(struct page *page, const void *kva, struct vm_aux *au
     if (len > size - offset)
         len = (size_t)(size - offset);
     vm_count(VM_STAT_WRITE_BACK);
-    long n = file_write_at(m->file, kva, len, offset);
+    long n = file_write_page(m->file, offset, kva, len);
     if (n != (long)len)
         printf("mmap: write-back of 0x%lx to inode %u at offset %lu failed (%s): %zu bytes "
                "lost\n",
@@ -98,7 +113,8 @@ static struct mmap_file *mmap_new(struct file *file, uint64_t addr, uint64_t len
     *m = (struct mmap_file){.aux = {.refs = 1,
                                     .release = mmap_release,
                                     .write_back = mmap_write_back,
-                                    .for_child = mmap_for_child},
+                                    .for_child = mmap_for_child,
+                                    .cache_page = mmap_cache_page},
                             .addr = addr,
                             .length = length,
                             .offset = offset,
@@ -161,11 +177,64 @@ struct mmap_file *mmap_find(const struct spt *spt, uint64_t addr)
     return NULL;
 }
 
+/* flush_run: write back N pages (their contents at STAGING) of M from
+ * address VA: the bytes below the mapping's length and the file's size,
+ * as one write. Failures are reported like mmap_write_back's. */
+static void flush_run(struct mmap_file *m, uint64_t va, const void *staging, size_t n)
+{
+    uint64_t offset = m->offset + (va - m->addr), size = file_length(m->file);
+    size_t len = (size_t)((n - 1) * PAGE_SIZE);
+    uint64_t last_offset;
+    struct page last = {.va = va + len};
+    len += page_span(m, &last, &last_offset);
+    if (offset >= size)
+        return;
+    if (len > size - offset)
+        len = (size_t)(size - offset);
+    for (size_t i = 0; i < n; i++)
+        vm_count(VM_STAT_WRITE_BACK);
+    long w = file_write_pages(m->file, offset, staging, len);
+    if (w != (long)len)
+        printf("mmap: write-back of 0x%lx to inode %u at offset %lu failed (%s): %zu bytes "
+               "lost\n",
+               va, file_inumber(m->file), offset, w < 0 ? err_name((int)w) : "short write",
+               w < 0 ? len : len - (size_t)w);
+}
+
+/* flush: write M's dirty resident pages back before munmap drops them,
+ * runs of up to FLUSH_RUN_PAGES consecutive pages as one write (page by
+ * page, each one a request, they would cost a disk round trip each).
+ * Without memory for that, the pages write themselves back as they go. */
+#define FLUSH_RUN_PAGES 32
+static void flush(struct spt *spt, struct mmap_file *m)
+{
+    uint8_t *staging = kmalloc(FLUSH_RUN_PAGES * PAGE_SIZE);
+    if (!staging)
+        return;
+    size_t n = 0;
+    uint64_t first = 0, end = mmap_end(m);
+    for (uint64_t va = m->addr; va < end; va += PAGE_SIZE) {
+        struct page *page = spt_lookup_page(spt, va);
+        if (page && vm_take_dirty(page, staging + n * PAGE_SIZE)) {
+            first = n++ == 0 ? va : first;
+            if (n < FLUSH_RUN_PAGES)
+                continue;
+        }
+        if (n > 0)
+            flush_run(m, first, staging, n);
+        n = 0;
+    }
+    if (n > 0)
+        flush_run(m, first, staging, n);
+    kfree(staging);
+}
+
 int do_munmap(struct spt *spt, uint64_t addr)
 {
     struct mmap_file *m = mmap_find(spt, addr);
     if (!m)
         return ERR_NOT_FOUND;
+    flush(spt, m);
     list_remove(&m->node);
     spt_remove_span(spt, m->addr, mmap_end(m));
     vm_aux_put(&m->aux);

@@ -61,6 +61,13 @@ struct vm_aux {
      * read-only page AUX fills, which are the same for every page of
      * that key (an executable's text): see page_operations.share_key. */
     bool (*share_key)(const struct page *page, struct vm_aux *aux, struct frame_key *key);
+    /* cache_page (NULL: never): PAGE, a page AUX fills, maps the page-cache
+     * frame (mm/page_cache.h) holding its bytes instead of a copy: that
+     * frame, pinned and up to date, in *OUT. ERR_NOT_FOUND when PAGE
+     * cannot (a writable mapping, a page not wholly inside the mapping and
+     * the file): it is filled as a copy. No lock held; may sleep and
+     * evict. ERR_NO_MEMORY, ERR_IO. */
+    int (*cache_page)(struct page *page, struct vm_aux *aux, struct frame **out);
 };
 /* vm_aux_share_key: AUX's share_key for PAGE (read-only pages only);
  * false without one. */

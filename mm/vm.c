@@ -51,12 +51,22 @@ static const char *const vm_stat_names[VM_STAT_COUNT] = {
     [VM_STAT_COW_COPY] = "cow-copies",
     [VM_STAT_COW_REUSE] = "cow-reuses",
     [VM_STAT_SHARED_MAP] = "shared-maps",
+    [VM_STAT_PC_HIT] = "hits",
+    [VM_STAT_PC_MISS] = "misses",
+    [VM_STAT_PC_READAHEAD] = "read-ahead",
+    [VM_STAT_PC_WRITE_BACK] = "written",
 };
 
-/* The counters that open a group of the printed line (after a ';'). */
-static bool vm_stat_opens_group(int s)
+/* vm_stat_group: what the printed line puts before counter S: the title
+ * of the group S opens, or nothing. */
+static const char *vm_stat_group(int s)
 {
-    return s == VM_STAT_EVICTION || s == VM_STAT_COW_COPY;
+    switch (s) {
+    case VM_STAT_EVICTION:
+    case VM_STAT_COW_COPY: return ";";
+    case VM_STAT_PC_HIT: return "; page cache:";
+    default: return "";
+    }
 }
 
 /* The type initializer of each page type an uninit page may become. */
@@ -80,7 +90,7 @@ void vm_stats_print(void)
 {
     printf("vm: faults");
     for (int s = 0; s < VM_STAT_COUNT; s++)
-        printf("%s %s %lu", vm_stat_opens_group(s) ? ";" : "", vm_stat_names[s], vm_stats[s]);
+        printf("%s %s %lu", vm_stat_group(s), vm_stat_names[s], vm_stats[s]);
     printf("\n");
 }
 
@@ -167,6 +177,7 @@ bool vm_page_is_dirty(struct page *page)
 
 /* A way to fill a frame being claimed: swap_in, or a copy for fork. */
 typedef int fill_fn(struct page *page, void *kva, void *arg);
+static int fill_swap_in(struct page *page, void *kva, void *arg);
 
 /* page_share_key: whether other pages may read what PAGE reads (its
  * key in *KEY: a shared swap slot, an executable's text page). */
@@ -230,6 +241,42 @@ static void cache_for_others_locked(struct page *page)
     page->cow = page->writable;
 }
 
+/* page_aux: the aux of PAGE's file contents (an uninit page that will be
+ * a file page, or a file page), or NULL. */
+static struct vm_aux *page_aux(const struct page *page)
+{
+    if (page_type(page) == VM_UNINIT)
+        return page->uninit.type == VM_FILE ? page->uninit.aux : NULL;
+    return page_type(page) == VM_FILE ? page->file.aux : NULL;
+}
+
+/* claim_page_cache: PAGE (busy, not resident; no lock held) maps the
+ * page-cache frame of its bytes if its aux allows (vm_aux.cache_page):
+ * the frame joins PAGE's reverse map and stays in the cache (an uninit
+ * page transmutes on the way). Returns whether it did (*ERR: ERR_OK, or
+ * the error of getting the frame or mapping it). */
+static bool claim_page_cache(struct page *page, int *err)
+{
+    struct vm_aux *aux = page_aux(page);
+    struct frame *f;
+    if (!aux || !aux->cache_page || (*err = aux->cache_page(page, aux, &f)) == ERR_NOT_FOUND)
+        return false;
+    if (*err < 0)
+        return true;
+    frame_lock_acquire();
+    if (page_type(page) == VM_UNINIT)
+        uninit_transmute(page);
+    frame_add_page_locked(f, page);
+    frame_touch_locked(f);
+    page->dirty = false;
+    *err = vm_page_map(page);
+    if (*err < 0)
+        frame_remove_page_locked(page);
+    f->pinned = false; /* page_cache_put, frame_lock held */
+    frame_lock_release();
+    return true;
+}
+
 /* claim: the body of vm_do_claim_page with FILL(page, kva, ARG). */
 static int claim(struct page *page, fill_fn *fill, void *arg)
 {
@@ -240,6 +287,13 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
     if (page->frame || claim_cached_locked(page, &err))
         goto out; /* resident already, or shares a frame read for others */
     page->busy = true;
+    if (fill == fill_swap_in && page_aux(page) && page_aux(page)->cache_page) {
+        frame_lock_release();
+        bool done = claim_page_cache(page, &err);
+        frame_lock_acquire();
+        if (done)
+            goto out_idle;
+    }
     struct frame *f = vm_get_frame(&err);
     if (!f)
         goto out_idle;
@@ -452,6 +506,19 @@ static int cow_fault(struct page *page)
     return err;
 }
 
+bool vm_take_dirty(struct page *page, void *dst)
+{
+    frame_lock_acquire();
+    bool take = page->frame && !page->busy && !page->frame->pc && vm_page_is_dirty(page);
+    if (take) {
+        vm_page_unmap(page);
+        memcpy(dst, page->frame->kva, PAGE_SIZE);
+        page->dirty = false;
+    }
+    frame_lock_release();
+    return take;
+}
+
 /* vm_dealloc_page: the page is made busy and, if resident, unmapped. A
  * file page keeps its frame while destroy runs with no lock held, so that
  * destroy can still read it (write-back): the frame is no victim
@@ -472,9 +539,9 @@ void vm_dealloc_page(struct page *page)
              * (out of the cache first: destroy may free the slot it is
              * cached under) */
             frame_cache_drop_locked(f);
-            if (frame_remove_page_locked(page) == 0)
-                frame_free_locked(f);
-        } else if (f->refs == 1) {
+            if (frame_remove_page_locked(page) == 0 && !f->pc)
+                frame_free_locked(f); /* a page-cache frame stays cached */
+        } else if (f->refs == 1 && !f->pc) {
             f->pinned = true;
         }
     }
@@ -483,8 +550,8 @@ void vm_dealloc_page(struct page *page)
     if (page->frame) {
         frame_lock_acquire();
         struct frame *f = page->frame;
-        if (frame_remove_page_locked(page) == 0)
-            frame_free_locked(f);
+        if (frame_remove_page_locked(page) == 0 && !f->pc)
+            frame_free_locked(f); /* a page-cache frame stays cached */
         frame_lock_release();
     }
     kfree(page);

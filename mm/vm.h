@@ -51,9 +51,18 @@ enum vm_stat {
                             * shared: made writable, no copy */
     VM_STAT_SHARED_MAP,    /* pages that mapped a frame of the shared-frame cache
                             * (swap cache, shared text) instead of reading it */
+    VM_STAT_PC_HIT,        /* page-cache lookups that found the page */
+    VM_STAT_PC_MISS,       /* page-cache lookups that made it (read from the file) */
+    VM_STAT_PC_READAHEAD,  /* pages read ahead of need into the page cache */
+    VM_STAT_PC_WRITE_BACK, /* dirty page-cache pages written to their file */
     VM_STAT_COUNT,
 };
 
+/* vm_take_dirty: if PAGE (the current process's) is resident and dirty,
+ * copy its contents to DST (PAGE_SIZE bytes) and make it clean and
+ * unmapped: the caller writes them back itself (munmap writing runs of
+ * pages at once); whether it did. No lock held. */
+bool vm_take_dirty(struct page *page, void *dst);
 /* vm_init: the frame table and swap. Thread context, after storage_init. */
 void vm_init(void);
 /* vm_count: add one to counter S. */

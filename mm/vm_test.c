@@ -42,6 +42,7 @@
 #include "mm/pmm.h"
 #include "mm/spt.h"
 #include "mm/swap.h"
+#include "mm/page_cache.h"
 #include "mm/vm.h"
 #include "mm/vm_test.h"
 
@@ -58,6 +59,7 @@
 
 void vt_snap_take(struct vt_snap *s)
 {
+    page_cache_drop_all(); /* file data cached by earlier tests is no part of it */
     struct kmalloc_stats st;
     kmalloc_get_stats(&st);
     s->free_frames = pmm_free_count();

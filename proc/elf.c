@@ -172,7 +172,7 @@ int elf_load_page(struct file *file, const struct elf_segment *seg, uint64_t pag
         return ERR_OK; /* all zeros (bss), the frame is zeroed already */
     size_t len = end - start;
     uint64_t offset = seg->offset + (start - seg->vaddr);
-    long n = file_read_at(file, (char *)kva + (start - page_va), len, offset);
+    long n = file_read_uncached(file, (char *)kva + (start - page_va), len, offset);
     if (n < 0)
         return (int)n;
     return (size_t)n == len ? ERR_OK : ERR_IO;

@@ -234,3 +234,266 @@ int block_flush(struct block_device *dev)
 
 #include "kernel/cmdline.h"
 struct cmdline kernel_cmdline; /* fs/file.c reads the verbose flag */
+
+/* The page cache (mm/page_cache.h) for the host: pages in a list, at most
+ * HOST_PC_MAX of them, the least recently made evicted (written back
+ * first if dirty) when a new one is needed: small, so that the harness
+ * runs fs/file.c's fill and write-back paths often. */
+#include "fs/file.h"
+#include "mm/memlayout.h"
+#include "mm/page_cache.h"
+
+#define HOST_PC_MAX 64
+
+struct frame {
+    struct frame *next;
+    uint32_t ino;
+    uint64_t index;
+    bool uptodate, dirty, dead, pinned;
+    uint8_t data[PAGE_SIZE];
+};
+
+static pthread_mutex_t pc_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pc_cond = PTHREAD_COND_INITIALIZER;
+static struct frame *pc_pages; /* newest first */
+static size_t pc_count;
+
+static struct frame *pc_find(uint32_t ino, uint64_t index)
+{
+    for (struct frame *f = pc_pages; f; f = f->next)
+        if (f->ino == ino && f->index == index && !f->dead)
+            return f;
+    return NULL;
+}
+
+static void pc_unlink(struct frame *page)
+{
+    struct frame **p = &pc_pages;
+    while (*p != page)
+        p = &(*p)->next;
+    *p = page->next;
+    pc_count--;
+}
+
+static struct frame *pc_new(uint32_t ino, uint64_t index)
+{
+    struct frame *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    f->ino = ino;
+    f->index = index;
+    f->pinned = true;
+    f->next = pc_pages;
+    pc_pages = f;
+    pc_count++;
+    return f;
+}
+
+/* pc_evict_one: write back and free the oldest page nobody holds; false
+ * if there is none. pc_mutex held (dropped during the write). */
+static bool pc_evict_one(void)
+{
+    struct frame *victim = NULL;
+    for (struct frame *f = pc_pages; f; f = f->next)
+        if (!f->pinned)
+            victim = f;
+    if (!victim)
+        return false;
+    victim->pinned = true;
+    if (victim->dirty) {
+        victim->dirty = false;
+        pthread_mutex_unlock(&pc_mutex);
+        fs_write_back_page(victim);
+        pthread_mutex_lock(&pc_mutex);
+    }
+    pc_unlink(victim);
+    free(victim);
+    pthread_cond_broadcast(&pc_cond);
+    return true;
+}
+
+struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err)
+{
+    pthread_mutex_lock(&pc_mutex);
+    struct frame *f;
+    for (;;) {
+        f = pc_find(ino, index);
+        if (f && f->pinned) {
+            pthread_cond_wait(&pc_cond, &pc_mutex);
+            continue;
+        }
+        if (f) {
+            f->pinned = true;
+            break;
+        }
+        if (pc_count >= HOST_PC_MAX && pc_evict_one())
+            continue;
+        if (!(f = pc_new(ino, index)))
+            *err = ERR_NO_MEMORY;
+        break;
+    }
+    pthread_mutex_unlock(&pc_mutex);
+    return f;
+}
+
+struct frame *page_cache_try_new(uint32_t ino, uint64_t index)
+{
+    pthread_mutex_lock(&pc_mutex);
+    struct frame *f = NULL;
+    if (!pc_find(ino, index) && pc_count < HOST_PC_MAX)
+        f = pc_new(ino, index);
+    pthread_mutex_unlock(&pc_mutex);
+    return f;
+}
+
+bool page_cache_contains(uint32_t ino, uint64_t index)
+{
+    pthread_mutex_lock(&pc_mutex);
+    bool found = pc_find(ino, index) != NULL;
+    pthread_mutex_unlock(&pc_mutex);
+    return found;
+}
+
+size_t page_cache_readahead_max(void)
+{
+    return 8;
+}
+
+void page_cache_put(struct frame *page)
+{
+    pthread_mutex_lock(&pc_mutex);
+    if (!page->pinned)
+        panic("page_cache_put: page not held");
+    page->pinned = false;
+    if (page->dead) {
+        pc_unlink(page);
+        free(page);
+    }
+    pthread_cond_broadcast(&pc_cond);
+    pthread_mutex_unlock(&pc_mutex);
+}
+
+void *page_cache_kva(struct frame *page)
+{
+    return page->data;
+}
+
+bool page_cache_uptodate(struct frame *page)
+{
+    return page->uptodate;
+}
+
+void page_cache_set_uptodate(struct frame *page)
+{
+    page->uptodate = true;
+}
+
+void page_cache_mark_dirty(struct frame *page)
+{
+    pthread_mutex_lock(&pc_mutex);
+    page->dirty = !page->dead;
+    pthread_mutex_unlock(&pc_mutex);
+}
+
+void page_cache_key(struct frame *page, uint32_t *ino, uint64_t *index)
+{
+    *ino = page->ino;
+    *index = page->index;
+}
+
+bool page_cache_dead(struct frame *page)
+{
+    return page->dead;
+}
+
+void page_cache_update(uint32_t ino, uint64_t index, size_t off, const void *src, size_t len)
+{
+    pthread_mutex_lock(&pc_mutex);
+    struct frame *f = pc_find(ino, index);
+    if (f && f->uptodate)
+        memcpy(f->data + off, src, len);
+    pthread_mutex_unlock(&pc_mutex);
+}
+
+bool page_cache_read_cached(uint32_t ino, uint64_t index, size_t off, void *dst, size_t len)
+{
+    pthread_mutex_lock(&pc_mutex);
+    struct frame *f = pc_find(ino, index);
+    bool found = f && f->uptodate;
+    if (found)
+        memcpy(dst, f->data + off, len);
+    pthread_mutex_unlock(&pc_mutex);
+    return found;
+}
+
+void page_cache_write_back(struct frame *page)
+{
+    pthread_mutex_lock(&pc_mutex);
+    bool dirty = page->dirty;
+    page->dirty = false;
+    pthread_mutex_unlock(&pc_mutex);
+    if (dirty)
+        fs_write_back_page(page);
+}
+
+void page_cache_drop_inode(uint32_t ino)
+{
+    pthread_mutex_lock(&pc_mutex);
+    for (struct frame *f = pc_pages, *next; f; f = next) {
+        next = f->next;
+        if (f->ino != ino || f->dead)
+            continue;
+        f->dead = true;
+        f->dirty = false;
+        if (!f->pinned) {
+            pc_unlink(f);
+            free(f);
+        }
+    }
+    pthread_mutex_unlock(&pc_mutex);
+}
+
+void page_cache_sync(void)
+{
+    pthread_mutex_lock(&pc_mutex);
+    for (;;) {
+        struct frame *dirty = NULL;
+        bool held = false;
+        for (struct frame *f = pc_pages; f && !dirty; f = f->next) {
+            if (f->dirty && !f->pinned)
+                dirty = f;
+            held |= f->dirty && f->pinned;
+        }
+        if (!dirty && !held)
+            break;
+        if (!dirty) {
+            pthread_cond_wait(&pc_cond, &pc_mutex);
+            continue;
+        }
+        dirty->pinned = true;
+        pthread_mutex_unlock(&pc_mutex);
+        page_cache_write_back(dirty);
+        page_cache_put(dirty);
+        pthread_mutex_lock(&pc_mutex);
+    }
+    pthread_mutex_unlock(&pc_mutex);
+}
+
+void page_cache_drop_all(void)
+{
+    page_cache_sync();
+    pthread_mutex_lock(&pc_mutex);
+    for (struct frame *f = pc_pages, *next; f; f = next) {
+        next = f->next;
+        if (!f->pinned && !f->dirty) {
+            pc_unlink(f);
+            free(f);
+        }
+    }
+    pthread_mutex_unlock(&pc_mutex);
+}
+
+size_t page_cache_count(void)
+{
+    return pc_count;
+}

@@ -1,0 +1,318 @@
+/* The page cache (see page_cache.h).
+ *
+ * A cached page is a struct frame with `pc` set, in the shared-frame
+ * cache of mm/frame.c under the key (FRAME_KEY_INODE(ino), index), on the
+ * clock ring like every user frame. Its life: page_cache_get makes it
+ * (pinned, not up to date) on a miss; the getter fills it from the file
+ * and lets it go; later gets find it (a hit). It leaves the cache when
+ * the clock evicts it (mm/frame.c: written back first if dirty), when
+ * its inode is freed (page_cache_drop_inode: dropped unwritten), and when
+ * the file system is unmounted or the leak audit takes the frames back
+ * (page_cache_drop_all: written back first).
+ *
+ * Dirty pages are also on a list, so that a sync finds them without a
+ * sweep of the ring. All state is guarded by frame_lock; the bytes of a
+ * page by its pin. */
+#include "mm/page_cache.h"
+
+#include "fs/file.h"
+#include "kernel/errors.h"
+#include "kernel/list.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+#include "mm/frame.h"
+#include "mm/memlayout.h"
+#include "mm/vm.h"
+
+/* The share of the -ul= cap one miss may pin for read-ahead (a small cap
+ * must leave frames to the processes). */
+#define READAHEAD_CAP_SHARE 8
+
+static struct list dirty_pages; /* [F] pc frames with pc_dirty (pc_dirty_node) */
+static size_t cached;           /* [F] pc frames */
+static bool initialized;
+
+/* init_once_locked: the dirty list, on first use. frame_lock held. */
+static void init_once_locked(void)
+{
+    if (initialized)
+        return;
+    list_init(&dirty_pages);
+    initialized = true;
+}
+
+/* key_of: the shared-frame cache key of page INDEX of INO. */
+static struct frame_key key_of(uint32_t ino, uint64_t index)
+{
+    return (struct frame_key){.space = FRAME_KEY_INODE(ino), .index = index};
+}
+
+/* adopt_locked: F (new, pinned, from vm_get_frame) is page INDEX of INO,
+ * not up to date. frame_lock held. */
+static void adopt_locked(struct frame *f, const struct frame_key *key)
+{
+    frame_cache_add_locked(f, key);
+    ASSERT(f->cached);
+    f->pc = true;
+    f->pc_uptodate = f->pc_dirty = f->pc_dead = false;
+    f->pc_referenced = true;
+    cached++;
+}
+
+struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err)
+{
+    struct frame_key key = key_of(ino, index);
+    struct frame *f;
+    frame_lock_acquire();
+    init_once_locked();
+    for (;;) {
+        f = frame_cache_find_locked(&key);
+        if (f && f->pinned) {
+            frame_wait_locked(); /* in use, being filled or evicted: look again */
+            continue;
+        }
+        if (f) {
+            f->pinned = true;
+            f->pc_referenced = true;
+            vm_count(VM_STAT_PC_HIT);
+            break;
+        }
+        f = vm_get_frame(err); /* may drop frame_lock */
+        if (!f)
+            break;
+        if (frame_cache_find_locked(&key)) {
+            frame_free_locked(f); /* made by another meanwhile */
+            continue;
+        }
+        adopt_locked(f, &key);
+        vm_count(VM_STAT_PC_MISS);
+        break;
+    }
+    frame_lock_release();
+    return f;
+}
+
+struct frame *page_cache_try_new(uint32_t ino, uint64_t index)
+{
+    struct frame_key key = key_of(ino, index);
+    frame_lock_acquire();
+    init_once_locked();
+    struct frame *f = NULL;
+    if (!frame_cache_find_locked(&key) && (f = vm_try_get_frame())) {
+        if (frame_cache_find_locked(&key)) {
+            frame_free_locked(f);
+            f = NULL;
+        } else {
+            adopt_locked(f, &key);
+            vm_count(VM_STAT_PC_READAHEAD);
+        }
+    }
+    frame_lock_release();
+    return f;
+}
+
+bool page_cache_contains(uint32_t ino, uint64_t index)
+{
+    struct frame_key key = key_of(ino, index);
+    frame_lock_acquire();
+    bool found = cached && frame_cache_find_locked(&key);
+    frame_lock_release();
+    return found;
+}
+
+size_t page_cache_readahead_max(void)
+{
+    size_t cap = frame_limit();
+    if (cap == 0 || cap / READAHEAD_CAP_SHARE >= PAGE_CACHE_READAHEAD_MAX)
+        return PAGE_CACHE_READAHEAD_MAX;
+    return cap / READAHEAD_CAP_SHARE ? cap / READAHEAD_CAP_SHARE : 1;
+}
+
+/* free_locked: F (a pc frame, pinned or unused, no page mapping it)
+ * leaves the cache and goes back to RAM. frame_lock held. */
+static void free_locked(struct frame *f)
+{
+    ASSERT(f->refs == 0);
+    frame_free_locked(f); /* forgets it (page_cache_forget_locked) */
+}
+
+void page_cache_put(struct frame *page)
+{
+    frame_lock_acquire();
+    ASSERT(page->pc && page->pinned);
+    if (page->pc_dead && page->refs == 0) {
+        free_locked(page);
+    } else {
+        page->pinned = false;
+        frame_wake_locked();
+    }
+    frame_lock_release();
+}
+
+void *page_cache_kva(struct frame *page)
+{
+    return page->kva;
+}
+
+bool page_cache_uptodate(struct frame *page)
+{
+    return page->pc_uptodate;
+}
+
+void page_cache_set_uptodate(struct frame *page)
+{
+    frame_lock_acquire();
+    page->pc_uptodate = true;
+    frame_lock_release();
+}
+
+void page_cache_mark_dirty_locked(struct frame *frame)
+{
+    if (frame->pc_dirty || frame->pc_dead)
+        return;
+    init_once_locked();
+    frame->pc_dirty = true;
+    list_push_back(&dirty_pages, &frame->pc_dirty_node);
+}
+
+void page_cache_mark_dirty(struct frame *page)
+{
+    frame_lock_acquire();
+    page_cache_mark_dirty_locked(page);
+    frame_lock_release();
+}
+
+/* clean_locked: F is no longer dirty (off the dirty list). */
+static void clean_locked(struct frame *f)
+{
+    if (!f->pc_dirty)
+        return;
+    f->pc_dirty = false;
+    list_remove(&f->pc_dirty_node);
+}
+
+void page_cache_forget_locked(struct frame *frame)
+{
+    if (!frame->pc)
+        return;
+    clean_locked(frame);
+    frame_cache_drop_locked(frame);
+    frame->pc = frame->pc_uptodate = frame->pc_dead = frame->pc_referenced = false;
+    cached--;
+}
+
+void page_cache_key(struct frame *page, uint32_t *ino, uint64_t *index)
+{
+    *ino = FRAME_KEY_INO(page->cache_key.space);
+    *index = page->cache_key.index;
+}
+
+bool page_cache_dead(struct frame *page)
+{
+    return page->pc_dead;
+}
+
+void page_cache_write_back(struct frame *page)
+{
+    frame_lock_acquire();
+    bool dirty = page->pc_dirty;
+    clean_locked(page);
+    frame_lock_release();
+    if (!dirty)
+        return;
+    vm_count(VM_STAT_PC_WRITE_BACK);
+    fs_write_back_page(page);
+}
+
+void page_cache_update(uint32_t ino, uint64_t index, size_t off, const void *src, size_t len)
+{
+    struct frame_key key = key_of(ino, index);
+    frame_lock_acquire();
+    struct frame *f = cached ? frame_cache_find_locked(&key) : NULL;
+    if (f && f->pc_uptodate && !f->pc_dead)
+        memcpy((uint8_t *)f->kva + off, src, len);
+    frame_lock_release();
+}
+
+bool page_cache_read_cached(uint32_t ino, uint64_t index, size_t off, void *dst, size_t len)
+{
+    struct frame_key key = key_of(ino, index);
+    frame_lock_acquire();
+    struct frame *f = cached ? frame_cache_find_locked(&key) : NULL;
+    bool found = f && f->pc_uptodate && !f->pc_dead;
+    if (found)
+        memcpy(dst, (uint8_t *)f->kva + off, len);
+    frame_lock_release();
+    if (found)
+        vm_count(VM_STAT_PC_HIT);
+    return found;
+}
+
+void page_cache_drop_inode(uint32_t ino)
+{
+    frame_lock_acquire();
+    struct frame *f = cached ? frame_ring_next(NULL) : NULL;
+    while (f) {
+        struct frame *next = frame_ring_next(f);
+        if (f->pc && !f->pc_dead && FRAME_KEY_INO(f->cache_key.space) == ino) {
+            clean_locked(f);
+            frame_cache_drop_locked(f); /* nobody finds it any more */
+            f->pc_dead = true;
+            if (!f->pinned && f->refs == 0)
+                free_locked(f);
+        }
+        f = next;
+    }
+    frame_lock_release();
+}
+
+/* pin_dirty_locked: a dirty page nobody holds, pinned, or NULL when there
+ * is none (waits while every dirty page is held). frame_lock held. */
+static struct frame *pin_dirty_locked(void)
+{
+    init_once_locked();
+    while (!list_empty(&dirty_pages)) {
+        list_for_each(n, &dirty_pages)
+        {
+            struct frame *f = list_entry(n, struct frame, pc_dirty_node);
+            if (!f->pinned) {
+                f->pinned = true;
+                return f;
+            }
+        }
+        frame_wait_locked();
+    }
+    return NULL;
+}
+
+void page_cache_sync(void)
+{
+    frame_lock_acquire();
+    struct frame *f;
+    while ((f = pin_dirty_locked())) {
+        frame_lock_release();
+        page_cache_write_back(f);
+        page_cache_put(f);
+        frame_lock_acquire();
+    }
+    frame_lock_release();
+}
+
+void page_cache_drop_all(void)
+{
+    page_cache_sync();
+    frame_lock_acquire();
+    struct frame *f = cached ? frame_ring_next(NULL) : NULL;
+    while (f) {
+        struct frame *next = frame_ring_next(f);
+        if (f->pc && !f->pinned && f->refs == 0 && !f->pc_dirty)
+            free_locked(f);
+        f = next;
+    }
+    frame_lock_release();
+}
+
+size_t page_cache_count(void)
+{
+    return cached;
+}
