@@ -110,6 +110,50 @@ static bool image_share_key(const struct page *page, struct vm_aux *aux, struct 
     return true;
 }
 
+/* page_in_segment: whether [VA, VA + PAGE_SIZE) lies wholly inside SEG's
+ * file bytes, at a file offset that is a multiple of PAGE_SIZE (in *OFFSET). */
+static bool page_in_segment(const struct elf_segment *seg, uint64_t va, uint64_t *offset)
+{
+    if (va < seg->vaddr || va + PAGE_SIZE > seg->vaddr + seg->filesz)
+        return false;
+    *offset = seg->offset + (va - seg->vaddr);
+    return *offset % PAGE_SIZE == 0;
+}
+
+/* page_overlaps_segment: whether SEG has bytes in memory in [VA, VA + PAGE_SIZE). */
+static bool page_overlaps_segment(const struct elf_segment *seg, uint64_t va)
+{
+    return seg->vaddr < va + PAGE_SIZE && va < seg->vaddr + seg->memsz;
+}
+
+/* image_cache_page: the vm_aux cache_page of an executable: a read-only
+ * page that lies wholly inside the file bytes of one segment, and of no
+ * other, maps the page-cache frame of those bytes: one frame for every
+ * process running the file (executables are read-only while they run),
+ * kept cached after the last one exits and reclaimable like any clean
+ * page, so that running a program again reads nothing. ERR_NOT_FOUND for
+ * any other page: lazy_load_segment fills a frame of its own. */
+static int image_cache_page(struct page *page, struct vm_aux *aux, struct frame **out)
+{
+    struct image_aux *ia = container_of(aux, struct image_aux, base);
+    const struct elf_image *elf = &ia->elf;
+    uint64_t offset = 0;
+    int in = -1;
+    for (int i = 0; !page->writable && i < elf->segment_count; i++) {
+        if (!page_overlaps_segment(&elf->segments[i], page->va))
+            continue;
+        if (in >= 0 || !page_in_segment(&elf->segments[i], page->va, &offset))
+            return ERR_NOT_FOUND; /* two segments share it, or it is partly zeros */
+        in = i;
+    }
+    if (in < 0)
+        return ERR_NOT_FOUND;
+    int err = file_get_page(ia->file, offset, out);
+    if (err == ERR_OK)
+        vm_count(VM_STAT_FAULT_FILE);
+    return err;
+}
+
 /* lazy_load_segment: the vm_initializer of an executable's pages: the
  * bytes every segment has in PAGE from the file, zeros elsewhere (a page
  * may hold the end of one segment and the start of the next). */
@@ -286,8 +330,10 @@ int load_image(const char *cmdline, struct inode *cwd, struct user_image *out)
     struct image_aux *ia = kzalloc(sizeof *ia);
     memset(out, 0, sizeof *out);
     if (ia)
-        ia->base =
-            (struct vm_aux){.refs = 1, .release = image_aux_release, .share_key = image_share_key};
+        ia->base = (struct vm_aux){.refs = 1,
+                                   .release = image_aux_release,
+                                   .share_key = image_share_key,
+                                   .cache_page = image_cache_page};
     int err = args_split(cmdline, &args);
     if (err == ERR_OK && !ia)
         err = ERR_NO_MEMORY;
