@@ -331,34 +331,6 @@ static uint32_t run_length(const uint32_t *blks, uint32_t i, uint32_t n)
     return j - i;
 }
 
-/* ext2_page_read: see ext2.h. */
-int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva)
-{
-    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = page_blocks(fs, di, index);
-    uint32_t spb = fs->block_size / BLOCK_SECTOR_SIZE;
-    int err = map_page(fs, di, index, n, blks);
-    for (uint32_t i = 0; i < n && err == 0;) {
-        uint8_t *dst = (uint8_t *)kva + i * fs->block_size;
-        if (blks[i] == 0) {
-            memset(dst, 0, fs->block_size);
-            i++;
-            continue;
-        }
-        uint32_t run = run_length(blks, i, n);
-        if (block_read(fs->dev, (uint64_t)blks[i] * spb, run * spb, dst) < 0)
-            err = ERR_IO;
-        i += run;
-    }
-    if (err < 0)
-        return err;
-    uint64_t start = index * PAGE_SIZE, size = ext2_inode_size(di);
-    size_t valid = start >= size              ? 0
-                   : size - start < PAGE_SIZE ? (size_t)(size - start)
-                                              : PAGE_SIZE;
-    memset((uint8_t *)kva + valid, 0, PAGE_SIZE - valid); /* past the end: zeros */
-    return 0;
-}
-
 /* read_span: read blocks BLKS[0..N) (0: a hole, read as zeros) into the
  * N * block_size bytes at BUF, runs of contiguous blocks as one request. */
 static int read_span(struct ext2_fs *fs, const uint32_t *blks, uint32_t n, uint8_t *buf)
@@ -376,6 +348,23 @@ static int read_span(struct ext2_fs *fs, const uint32_t *blks, uint32_t n, uint8
             return ERR_IO;
         i += run;
     }
+    return 0;
+}
+
+/* ext2_page_read: see ext2.h. */
+int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva)
+{
+    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = page_blocks(fs, di, index);
+    int err = map_page(fs, di, index, n, blks);
+    if (err == 0)
+        err = read_span(fs, blks, n, kva);
+    if (err < 0)
+        return err;
+    uint64_t start = index * PAGE_SIZE, size = ext2_inode_size(di);
+    size_t valid = start >= size              ? 0
+                   : size - start < PAGE_SIZE ? (size_t)(size - start)
+                                              : PAGE_SIZE;
+    memset((uint8_t *)kva + valid, 0, PAGE_SIZE - valid); /* past the end: zeros */
     return 0;
 }
 

@@ -600,17 +600,28 @@ int file_get_page(struct file *file, uint64_t offset, struct frame **out)
     return get_page(inode, offset / PAGE_SIZE, size, out);
 }
 
+/* read_span_of: the bytes a read of SIZE bytes at OFFSET of INODE gets
+ * (none at or past the end), the file's size in *FSIZE; ERR_IS_DIR for a
+ * directory. */
+static long read_span_of(struct inode *inode, uint64_t offset, size_t size, uint64_t *fsize)
+{
+    if (inode_is_dir(inode))
+        return ERR_IS_DIR;
+    *fsize = inode_size(inode);
+    if (offset >= *fsize)
+        return 0;
+    return (long)(size < *fsize - offset ? size : *fsize - offset);
+}
+
 /* file_read_at: see file.h. */
 long file_read_at(struct file *file, void *buf, size_t size, uint64_t offset)
 {
     struct inode *inode = file->inode;
-    if (inode_is_dir(inode))
-        return ERR_IS_DIR;
-    uint64_t fsize = inode_size(inode);
-    if (offset >= fsize)
-        return 0;
-    if (size > fsize - offset)
-        size = (size_t)(fsize - offset);
+    uint64_t fsize;
+    long span = read_span_of(inode, offset, size, &fsize);
+    if (span <= 0)
+        return span;
+    size = (size_t)span;
     size_t done = 0;
     while (done < size) {
         uint64_t pos = offset + done;
@@ -836,12 +847,11 @@ static int read_uncached_locked(struct inode *inode, uint64_t index, size_t off,
 long file_read_uncached(struct file *file, void *buf, size_t size, uint64_t offset)
 {
     struct inode *inode = file->inode;
-    if (inode_is_dir(inode))
-        return ERR_IS_DIR;
-    uint64_t fsize = inode_size(inode);
-    if (offset >= fsize)
-        return 0;
-    size = size < fsize - offset ? size : (size_t)(fsize - offset);
+    uint64_t fsize;
+    long span = read_span_of(inode, offset, size, &fsize);
+    if (span <= 0)
+        return span;
+    size = (size_t)span;
     void *bounce = kmalloc(PAGE_SIZE);
     if (!bounce)
         return ERR_NO_MEMORY;
