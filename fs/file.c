@@ -729,7 +729,7 @@ int fs_write_back_page(struct frame *page)
         err = ext2_page_write(fs, ino, &inode->disk, index, page_cache_kva(page));
         inode_close_locked(inode);
     }
-    if (err < 0)
+    if (err < 0 && kernel_cmdline.verbose) /* not inside a run's transcript without -v */
         printf("fs: write-back of page %lu of inode %u failed (%s)\n", (unsigned long)index, ino,
                err_name(err));
     lock_release(&fs_lock);

@@ -1,5 +1,6 @@
 /* Memory-mapped files (see mmap.h). */
 #include "fs/file.h"
+#include "kernel/cmdline.h"
 #include "kernel/errors.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
@@ -59,11 +60,26 @@ static int mmap_cache_page(struct page *page, struct vm_aux *aux, struct frame *
     return err;
 }
 
+/* report_lost: with -v, say that the write-back of the LEN bytes at user
+ * address VA (file offset OFFSET of M's file) stored only WRITTEN of them
+ * (or failed: WRITTEN < 0). Without -v nothing is printed: the lines would
+ * land inside a run's transcript, which holds the program's output only
+ * (ABI.md). */
+static void report_lost(const struct mmap_file *m, uint64_t va, uint64_t offset, size_t len,
+                        long written)
+{
+    if (written == (long)len || !kernel_cmdline.verbose)
+        return;
+    printf("mmap: write-back of 0x%lx to inode %u at offset %lu failed (%s): %zu bytes lost\n", va,
+           file_inumber(m->file), offset, written < 0 ? err_name((int)written) : "short write",
+           written < 0 ? len : len - (size_t)written);
+}
+
 /* mmap_write_back: the vm_aux write_back of a mapping: the page's bytes
  * that lie below the file's size now (a write-back never extends the
  * file). Always ERR_OK: bytes the file system refuses (a full disk, a
  * disk error, an executable being run: ABI.md's writes that return 0)
- * are dropped with a message, like a write() that returns less; keeping
+ * are dropped (report_lost), like a write() that returns less; keeping
  * the page instead would pin its frame for good and could end other
  * processes for want of memory. */
 static int mmap_write_back(struct page *page, const void *kva, struct vm_aux *aux)
@@ -76,12 +92,7 @@ static int mmap_write_back(struct page *page, const void *kva, struct vm_aux *au
     if (len > size - offset)
         len = (size_t)(size - offset);
     vm_count(VM_STAT_WRITE_BACK);
-    long n = file_write_page(m->file, offset, kva, len);
-    if (n != (long)len)
-        printf("mmap: write-back of 0x%lx to inode %u at offset %lu failed (%s): %zu bytes "
-               "lost\n",
-               page->va, file_inumber(m->file), offset, n < 0 ? err_name((int)n) : "short write",
-               n < 0 ? len : len - (size_t)n);
+    report_lost(m, page->va, offset, len, file_write_page(m->file, offset, kva, len));
     return ERR_OK;
 }
 
@@ -193,12 +204,7 @@ static void flush_run(struct mmap_file *m, uint64_t va, const void *staging, siz
         len = (size_t)(size - offset);
     for (size_t i = 0; i < n; i++)
         vm_count(VM_STAT_WRITE_BACK);
-    long w = file_write_pages(m->file, offset, staging, len);
-    if (w != (long)len)
-        printf("mmap: write-back of 0x%lx to inode %u at offset %lu failed (%s): %zu bytes "
-               "lost\n",
-               va, file_inumber(m->file), offset, w < 0 ? err_name((int)w) : "short write",
-               w < 0 ? len : len - (size_t)w);
+    report_lost(m, va, offset, len, file_write_pages(m->file, offset, staging, len));
 }
 
 /* flush: write M's dirty resident pages back before munmap drops them,
