@@ -237,7 +237,9 @@ static long write_console(uint64_t buf, size_t size)
     return (long)done;
 }
 
-/* write_file: SIZE bytes from user BUF into F, a page at a time. */
+/* write_file: SIZE bytes from user BUF into F, a page at a time. The
+ * bytes written: fewer on a full disk (0 when nothing fits: ABI.md's
+ * "bytes written"), -1 when the disk fails before any byte is written. */
 static long write_file(struct file *f, uint64_t buf, size_t size)
 {
     char *bounce = kmalloc(BOUNCE_SIZE);
@@ -251,6 +253,8 @@ static long write_file(struct file *f, uint64_t buf, size_t size)
             sys_fault();
         }
         long n = file_write(f, bounce, chunk);
+        if (n == ERR_NO_SPACE)
+            break; /* a full disk: the bytes written so far, maybe 0 (ABI.md) */
         if (n < 0) {
             if (!done)
                 done = (size_t)-1;

@@ -45,7 +45,7 @@ USER_TESTS := halt exit \
 	dup2-high dup2-limit dup2-stdin dup2-stdout dup2-fork dup2-exec dup2-random \
 	bad-read bad-write bad-jump bad-read2 bad-write2 bad-jump2 \
 	phys-addr exec-bad-elf exec-bad-elfs fuzz-syscalls fuzz-int bad-flags printf-flags \
-	fs-rewrite xattr-rw read-paste
+	fs-rewrite xattr-rw read-paste write-full
 
 # Virtual-memory tests (demand paging, stack growth, eviction, swap):
 # USER_VM_TESTS use the shared main() like USER_TESTS; USER_VM_CHILD_PROGS
