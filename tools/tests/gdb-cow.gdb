@@ -3,7 +3,10 @@
 hbreak kmain
 continue
 usersyms cow-phys
-break child
+# a temporary breakpoint: when the first instruction there is interrupted
+# (a fault or a tick during GDB's step over it), the CPU runs it again
+# after iretq, and a kept breakpoint would stop there a second time
+tbreak child
 continue
 spt
 spt 1

@@ -4,7 +4,10 @@
 hbreak kmain
 continue
 usersyms mmap-big
-break main
+# a temporary breakpoint: when the first instruction there is interrupted
+# (a fault or a tick during GDB's step over it), the CPU runs it again
+# after iretq, and a kept breakpoint would stop there a second time
+tbreak main
 continue
 break vm_try_handle_fault
 ignore $bpnum 300

@@ -12,7 +12,10 @@ kthreads
 # page-linear's main (user symbols), then its 201st page fault: by then its
 # 2 MiB bss has pushed well past the 64-frame cap, so pages are swapped out.
 usersyms page-linear
-break main
+# a temporary breakpoint: when the first instruction there is interrupted
+# (a fault or a tick during GDB's step over it), the CPU runs it again
+# after iretq, and a kept breakpoint would stop there a second time
+tbreak main
 continue
 break vm_try_handle_fault
 ignore $bpnum 200
