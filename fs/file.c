@@ -613,6 +613,14 @@ static long read_span_of(struct inode *inode, uint64_t offset, size_t size, uint
     return (long)(size < *fsize - offset ? size : *fsize - offset);
 }
 
+/* page_piece: how many of the LEFT bytes from byte POS of a file lie in
+ * POS's page. */
+static size_t page_piece(uint64_t pos, size_t left)
+{
+    size_t in_page = PAGE_SIZE - pos % PAGE_SIZE;
+    return in_page < left ? in_page : left;
+}
+
 /* file_read_at: see file.h. */
 long file_read_at(struct file *file, void *buf, size_t size, uint64_t offset)
 {
@@ -625,8 +633,7 @@ long file_read_at(struct file *file, void *buf, size_t size, uint64_t offset)
     size_t done = 0;
     while (done < size) {
         uint64_t pos = offset + done;
-        size_t poff = pos % PAGE_SIZE, chunk = PAGE_SIZE - poff;
-        chunk = chunk < size - done ? chunk : size - done;
+        size_t poff = pos % PAGE_SIZE, chunk = page_piece(pos, size - done);
         struct frame *page;
         int err = get_page(inode, pos / PAGE_SIZE, fsize, &page);
         if (err < 0)
@@ -860,8 +867,7 @@ long file_read_uncached(struct file *file, void *buf, size_t size, uint64_t offs
     lock_acquire(&fs_lock);
     while (done < size && err == 0) {
         uint64_t pos = offset + done;
-        size_t poff = pos % PAGE_SIZE, chunk = PAGE_SIZE - poff;
-        chunk = chunk < size - done ? chunk : size - done;
+        size_t poff = pos % PAGE_SIZE, chunk = page_piece(pos, size - done);
         err = read_uncached_locked(inode, pos / PAGE_SIZE, poff, (uint8_t *)buf + done, chunk,
                                    bounce);
         done += err == 0 ? chunk : 0;
