@@ -295,19 +295,22 @@ long ext2_inode_read(struct ext2_fs *fs, const struct ext2_inode *di, void *buf,
 
 /* ---- file data in whole pages (the page cache, fs/file.c) ---- */
 
-/* page_blocks: how many blocks of page INDEX of DI hold bytes below its
- * size (0..blocks per page). */
-static uint32_t page_blocks(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index)
+/* span_blocks: how many blocks of the N pages from page FIRST of DI hold
+ * bytes below its size (a prefix of the span: 0..N * blocks per page). */
+static uint32_t span_blocks(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first,
+                            uint32_t n)
 {
-    uint64_t start = index * PAGE_SIZE, size = ext2_inode_size(di);
+    uint64_t start = first * PAGE_SIZE, size = ext2_inode_size(di);
     if (start >= size)
         return 0;
-    uint64_t bytes = size - start < PAGE_SIZE ? size - start : PAGE_SIZE;
+    uint64_t bytes =
+        size - start < (uint64_t)n * PAGE_SIZE ? size - start : (uint64_t)n * PAGE_SIZE;
     return (uint32_t)((bytes + fs->block_size - 1) / fs->block_size);
 }
 
-/* map_page: the disk blocks (0 for a hole) of the first N blocks of page
- * INDEX of DI into OUT. 0 or map_run's error. */
+/* map_page: the disk blocks (0 for a hole) of the first N blocks from
+ * page INDEX of DI on into OUT (N may reach into the pages after it). 0
+ * or map_run's error. */
 static int map_page(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, uint32_t n,
                     uint32_t *out)
 {
@@ -354,7 +357,7 @@ static int read_span(struct ext2_fs *fs, const uint32_t *blks, uint32_t n, uint8
 /* ext2_page_read: see ext2.h. */
 int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva)
 {
-    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = page_blocks(fs, di, index);
+    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = span_blocks(fs, di, index, 1);
     int err = map_page(fs, di, index, n, blks);
     if (err == 0)
         err = read_span(fs, blks, n, kva);
@@ -384,12 +387,8 @@ int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t fi
         kfree(blks);
         return err;
     }
-    uint32_t nblocks = 0; /* blocks holding bytes below the size: a prefix of the span */
-    for (uint32_t i = 0; i < n && err == 0; i++) {
-        uint32_t nb = page_blocks(fs, di, first + i);
-        err = map_page(fs, di, first + i, nb, blks + i * bpp);
-        nblocks = nb ? i * bpp + nb : nblocks;
-    }
+    uint32_t nblocks = span_blocks(fs, di, first, n);
+    err = map_page(fs, di, first, nblocks, blks); /* a walk per indirect block, not per page */
     if (err == 0)
         err = read_span(fs, blks, nblocks, staging);
     uint64_t size = ext2_inode_size(di), start = first * PAGE_SIZE;
@@ -445,7 +444,7 @@ static int write_tail(struct ext2_fs *fs, uint32_t blk, const uint8_t *src, size
 int ext2_page_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, uint64_t index,
                     const void *kva)
 {
-    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = page_blocks(fs, di, index);
+    uint32_t blks[EXT2_PAGE_BLOCKS_MAX], n = span_blocks(fs, di, index, 1);
     uint32_t spb = fs->block_size / BLOCK_SECTOR_SIZE, iblocks = di->i_blocks;
     int err = alloc_page_blocks(fs, ino, di, index, n, blks);
     if (di->i_blocks != iblocks) {
