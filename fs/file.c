@@ -587,17 +587,37 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
     return 0;
 }
 
+/* whole_page: whether the page at OFFSET (a multiple of PAGE_SIZE) of
+ * INODE, a regular file of SIZE bytes, lies wholly inside the file. */
+static bool whole_page(uint64_t offset, uint64_t size)
+{
+    ASSERT(offset % PAGE_SIZE == 0);
+    return offset < size && size - offset >= PAGE_SIZE;
+}
+
 /* file_get_page: see file.h. */
 int file_get_page(struct file *file, uint64_t offset, struct frame **out)
 {
-    ASSERT(offset % PAGE_SIZE == 0);
     struct inode *inode = file->inode;
     if (inode_is_dir(inode))
         return ERR_IS_DIR;
     uint64_t size = inode_size(inode);
-    if (offset >= size || size - offset < PAGE_SIZE)
+    if (!whole_page(offset, size))
         return ERR_NOT_FOUND;
     return get_page(inode, offset / PAGE_SIZE, size, out);
+}
+
+/* file_find_page_locked: see file.h. fs_lock comes before frame_lock in
+ * the lock order, so the size is read under fs_lock only when it is free
+ * (no wait): when it is not, the caller takes the slow path. */
+struct frame *file_find_page_locked(struct file *file, uint64_t offset)
+{
+    struct inode *inode = file->inode;
+    if (inode_is_dir(inode) || !lock_try_acquire(&fs_lock))
+        return NULL;
+    bool whole = whole_page(offset, ext2_inode_size(&inode->disk));
+    lock_release(&fs_lock);
+    return whole ? page_cache_find_locked(inode->ino, offset / PAGE_SIZE) : NULL;
 }
 
 /* read_span_of: the bytes a read of SIZE bytes at OFFSET of INODE gets

@@ -111,6 +111,11 @@ int fs_write_back_page(struct frame *page);
  * ERR_NOT_FOUND when the page is not wholly inside the file, ERR_IS_DIR,
  * ERR_NO_MEMORY, ERR_IO. */
 int file_get_page(struct file *file, uint64_t offset, struct frame **out);
+/* file_find_page_locked: file_get_page when it would be a hit on a page
+ * nobody uses (page_cache_find_locked: not pinned; the caller maps it
+ * before it drops frame_lock), else NULL (also when fs_lock is taken).
+ * frame_lock held; never waits nor reads the disk. */
+struct frame *file_find_page_locked(struct file *file, uint64_t offset);
 /* file_read_page: fill the PAGE_SIZE bytes at KVA from OFFSET; bytes past
  * the end of the file read as zero. Returns the bytes that came from the
  * file (0..PAGE_SIZE). Never needs a frame (a fault reads with it). */

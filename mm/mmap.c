@@ -45,19 +45,19 @@ static int mmap_load_page(struct page *page, void *kva, struct vm_aux *aux)
     return ERR_OK;
 }
 
-/* mmap_cache_page: the vm_aux cache_page of a mapping: a read-only
- * mapping's page wholly inside the mapping and the file maps the file's
- * page-cache frame (file_get_page); any other is a copy (ERR_NOT_FOUND). */
-static int mmap_cache_page(struct page *page, struct vm_aux *aux, struct frame **out)
+/* mmap_cache_source: the vm_aux cache_source of a mapping: a read-only
+ * mapping's page wholly inside the mapping maps the file's page-cache
+ * page (when that is wholly inside the file too: file_get_page); any
+ * other is a copy. */
+static bool mmap_cache_source(const struct page *page, struct vm_aux *aux,
+                              struct vm_cache_source *src)
 {
     struct mmap_file *m = mmap_of(aux);
-    uint64_t offset;
-    if (m->writable || page_span(m, page, &offset) < PAGE_SIZE)
-        return ERR_NOT_FOUND;
-    int err = file_get_page(m->file, offset, out);
-    if (err == ERR_OK)
-        vm_count(VM_STAT_FAULT_MMAP);
-    return err;
+    if (m->writable || page_span(m, page, &src->offset) < PAGE_SIZE)
+        return false;
+    src->file = m->file;
+    src->stat = VM_STAT_FAULT_MMAP;
+    return true;
 }
 
 /* report_lost: with -v, say that the write-back of the LEN bytes at user
@@ -125,7 +125,7 @@ static struct mmap_file *mmap_new(struct file *file, uint64_t addr, uint64_t len
                                     .release = mmap_release,
                                     .write_back = mmap_write_back,
                                     .for_child = mmap_for_child,
-                                    .cache_page = mmap_cache_page},
+                                    .cache_source = mmap_cache_source},
                             .addr = addr,
                             .length = length,
                             .offset = offset,

@@ -41,6 +41,14 @@ struct page;
 struct frame;
 struct frame_key;
 struct spt;
+struct file;
+
+/* Where a page's bytes lie in the page cache (vm_aux.cache_source). */
+struct vm_cache_source {
+    struct file *file;
+    uint64_t offset; /* bytes, a multiple of PAGE_SIZE */
+    int stat;        /* the enum vm_stat counter of a fault that maps it */
+};
 
 /* Reference-counted data an initializer needs (a loaded executable, a
  * file mapping): the backing object of its pages, embedded in the owner's
@@ -61,13 +69,12 @@ struct vm_aux {
      * read-only page AUX fills, which are the same for every page of
      * that key (an executable's text): see page_operations.share_key. */
     bool (*share_key)(const struct page *page, struct vm_aux *aux, struct frame_key *key);
-    /* cache_page (NULL: never): PAGE, a page AUX fills, maps the page-cache
-     * frame (mm/page_cache.h) holding its bytes instead of a copy: that
-     * frame, pinned and up to date, in *OUT. ERR_NOT_FOUND when PAGE
-     * cannot (a writable mapping, a page not wholly inside the mapping and
-     * the file): it is filled as a copy. No lock held; may sleep and
-     * evict. ERR_NO_MEMORY, ERR_IO. */
-    int (*cache_page)(struct page *page, struct vm_aux *aux, struct frame **out);
+    /* cache_source (NULL: never): whether PAGE, a page AUX fills, may map
+     * the page-cache page (mm/page_cache.h) of its bytes instead of a
+     * copy, and which one in *SRC. False when it cannot (a writable
+     * mapping, a page not wholly inside the mapping or a segment's file
+     * bytes): it is filled as a copy. Any lock may be held; never sleeps. */
+    bool (*cache_source)(const struct page *page, struct vm_aux *aux, struct vm_cache_source *src);
 };
 /* vm_aux_share_key: AUX's share_key for PAGE (read-only pages only);
  * false without one. */

@@ -92,6 +92,17 @@ struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err)
     return f;
 }
 
+struct frame *page_cache_find_locked(uint32_t ino, uint64_t index)
+{
+    struct frame_key key = key_of(ino, index);
+    struct frame *f = cached ? frame_cache_find_locked(&key) : NULL;
+    if (!f || f->pinned || !f->pc_uptodate)
+        return NULL;
+    f->pc_referenced = true;
+    vm_count(VM_STAT_PC_HIT);
+    return f;
+}
+
 struct frame *page_cache_try_new(uint32_t ino, uint64_t index)
 {
     struct frame_key key = key_of(ino, index);
@@ -139,6 +150,12 @@ static void free_locked(struct frame *f)
 void page_cache_put(struct frame *page)
 {
     frame_lock_acquire();
+    page_cache_put_locked(page);
+    frame_lock_release();
+}
+
+void page_cache_put_locked(struct frame *page)
+{
     ASSERT(page->pc && page->pinned);
     if (page->pc_dead && page->refs == 0) {
         free_locked(page);
@@ -146,7 +163,6 @@ void page_cache_put(struct frame *page)
         page->pinned = false;
         frame_wake_locked();
     }
-    frame_lock_release();
 }
 
 void *page_cache_kva(struct frame *page)

@@ -35,6 +35,12 @@ struct frame;
  * fs_lock and no other page held. NULL with *ERR = ERR_NO_MEMORY (no
  * frame could be had) or ERR_IO. */
 struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err);
+/* page_cache_find_locked: page INDEX of INO if it is cached, up to date
+ * and not in use (a hit, counted), else NULL: not pinned, so the caller
+ * maps it (mm/vm.c) before it drops frame_lock, after which the page's
+ * mapping is what keeps it (the clock unmaps it first). frame_lock held;
+ * never waits. */
+struct frame *page_cache_find_locked(uint32_t ino, uint64_t index);
 /* page_cache_try_new: for read-ahead: a new page INDEX of INO, pinned and
  * not up to date, or NULL when it is cached already or no frame can be
  * had without waiting. May evict; no fs_lock held. */
@@ -45,8 +51,10 @@ bool page_cache_contains(uint32_t ino, uint64_t index);
 /* page_cache_readahead_max: how many pages a miss may read at once now
  * (PAGE_CACHE_READAHEAD_MAX, less under a small -ul= cap). */
 size_t page_cache_readahead_max(void);
-/* page_cache_put: let PAGE go (a dead page is freed). */
+/* page_cache_put: let PAGE go (a dead page no page maps is freed). */
 void page_cache_put(struct frame *page);
+/* page_cache_put_locked: page_cache_put with frame_lock held. */
+void page_cache_put_locked(struct frame *page);
 /* page_cache_kva: the bytes of PAGE (PAGE_SIZE). */
 void *page_cache_kva(struct frame *page);
 /* page_cache_uptodate / page_cache_set_uptodate: whether PAGE holds its

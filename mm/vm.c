@@ -19,6 +19,7 @@
  * executable (read-only while shared copy-on-write). A page whose swap
  * slot other pages share maps the frame already read from that slot for
  * them, if any (the swap cache, frame.h), instead of reading it again. */
+#include "fs/file.h"
 #include "kernel/cmdline.h"
 #include "kernel/errors.h"
 #include "kernel/panic.h"
@@ -28,6 +29,7 @@
 #include "mm/file_page.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
+#include "mm/page_cache.h"
 #include "mm/swap.h"
 #include "mm/uninit.h"
 #include "mm/vm.h"
@@ -250,29 +252,64 @@ static struct vm_aux *page_aux(const struct page *page)
     return page_type(page) == VM_FILE ? page->file.aux : NULL;
 }
 
-/* claim_page_cache: PAGE (busy, not resident; no lock held) maps the
- * page-cache frame of its bytes if its aux allows (vm_aux.cache_page):
- * the frame joins PAGE's reverse map and stays in the cache (an uninit
- * page transmutes on the way). Returns whether it did (*ERR: ERR_OK, or
- * the error of getting the frame or mapping it). */
-static bool claim_page_cache(struct page *page, int *err)
+/* cache_source: whether PAGE (not resident) may map the page-cache page
+ * of its bytes (vm_aux.cache_source), and which one in *SRC. */
+static bool cache_source(const struct page *page, struct vm_cache_source *src)
 {
     struct vm_aux *aux = page_aux(page);
-    struct frame *f;
-    if (!aux || !aux->cache_page || (*err = aux->cache_page(page, aux, &f)) == ERR_NOT_FOUND)
-        return false;
-    if (*err < 0)
-        return true;
-    frame_lock_acquire();
+    return aux && aux->cache_source && aux->cache_source(page, aux, src);
+}
+
+/* map_cache_frame_locked: PAGE (not resident) maps F, the page-cache
+ * page SRC names: F joins PAGE's reverse map and stays in the cache (an
+ * uninit page transmutes on the way). ERR_OK, or ERR_NO_MEMORY (PAGE's
+ * table could not map it: PAGE is left as it was). frame_lock held. */
+static int map_cache_frame_locked(struct page *page, struct frame *f,
+                                  const struct vm_cache_source *src)
+{
     if (page_type(page) == VM_UNINIT)
         uninit_transmute(page);
     frame_add_page_locked(f, page);
     frame_touch_locked(f);
     page->dirty = false;
-    *err = vm_page_map(page);
-    if (*err < 0)
+    int err = vm_page_map(page);
+    if (err < 0)
         frame_remove_page_locked(page);
-    f->pinned = false; /* page_cache_put, frame_lock held */
+    else
+        vm_count(src->stat);
+    return err;
+}
+
+/* claim_page_cache_hit_locked: PAGE (not resident, not busy) maps SRC,
+ * the page-cache page of its bytes, if that is cached, up to date and not
+ * in use: the fast path of a fault on a mapped file or on text, in one
+ * hold of frame_lock. Returns whether it did (*ERR as
+ * map_cache_frame_locked's). frame_lock held. */
+static bool claim_page_cache_hit_locked(struct page *page, const struct vm_cache_source *src,
+                                        int *err)
+{
+    struct frame *f = file_find_page_locked(src->file, src->offset);
+    if (!f)
+        return false;
+    *err = map_cache_frame_locked(page, f, src);
+    return true;
+}
+
+/* claim_page_cache: PAGE (busy, not resident; no lock held) maps SRC, the
+ * page-cache page of its bytes, read from the disk if need be
+ * (file_get_page). Returns whether it did (*ERR: ERR_OK, or the error of
+ * getting the page or mapping it); false when PAGE is to be filled as a
+ * copy instead (the page is not wholly inside the file). */
+static bool claim_page_cache(struct page *page, const struct vm_cache_source *src, int *err)
+{
+    struct frame *f;
+    if ((*err = file_get_page(src->file, src->offset, &f)) == ERR_NOT_FOUND)
+        return false;
+    if (*err < 0)
+        return true;
+    frame_lock_acquire();
+    *err = map_cache_frame_locked(page, f, src);
+    page_cache_put_locked(f);
     frame_lock_release();
     return true;
 }
@@ -286,10 +323,14 @@ static int claim(struct page *page, fill_fn *fill, void *arg)
         frame_wait_locked();
     if (page->frame || claim_cached_locked(page, &err))
         goto out; /* resident already, or shares a frame read for others */
+    struct vm_cache_source src;
+    bool from_cache = fill == fill_swap_in && cache_source(page, &src);
+    if (from_cache && claim_page_cache_hit_locked(page, &src, &err))
+        goto out; /* a mapped file's or text's page, cached already */
     page->busy = true;
-    if (fill == fill_swap_in && page_aux(page) && page_aux(page)->cache_page) {
+    if (from_cache) {
         frame_lock_release();
-        bool done = claim_page_cache(page, &err);
+        bool done = claim_page_cache(page, &src, &err);
         frame_lock_acquire();
         if (done)
             goto out_idle;

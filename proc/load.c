@@ -126,32 +126,31 @@ static bool page_overlaps_segment(const struct elf_segment *seg, uint64_t va)
     return seg->vaddr < va + PAGE_SIZE && va < seg->vaddr + seg->memsz;
 }
 
-/* image_cache_page: the vm_aux cache_page of an executable: a read-only
- * page that lies wholly inside the file bytes of one segment, and of no
- * other, maps the page-cache frame of those bytes: one frame for every
- * process running the file (executables are read-only while they run),
- * kept cached after the last one exits and reclaimable like any clean
- * page, so that running a program again reads nothing. ERR_NOT_FOUND for
- * any other page: lazy_load_segment fills a frame of its own. */
-static int image_cache_page(struct page *page, struct vm_aux *aux, struct frame **out)
+/* image_cache_source: the vm_aux cache_source of an executable: a
+ * read-only page that lies wholly inside the file bytes of one segment,
+ * and of no other, maps the page-cache page of those bytes: one frame for
+ * every process running the file (executables are read-only while they
+ * run), kept cached after the last one exits and reclaimable like any
+ * clean page, so that running a program again reads nothing. Any other
+ * page is filled by lazy_load_segment, a frame of its own. */
+static bool image_cache_source(const struct page *page, struct vm_aux *aux,
+                               struct vm_cache_source *src)
 {
     struct image_aux *ia = container_of(aux, struct image_aux, base);
     const struct elf_image *elf = &ia->elf;
-    uint64_t offset = 0;
     int in = -1;
     for (int i = 0; !page->writable && i < elf->segment_count; i++) {
         if (!page_overlaps_segment(&elf->segments[i], page->va))
             continue;
-        if (in >= 0 || !page_in_segment(&elf->segments[i], page->va, &offset))
-            return ERR_NOT_FOUND; /* two segments share it, or it is partly zeros */
+        if (in >= 0 || !page_in_segment(&elf->segments[i], page->va, &src->offset))
+            return false; /* two segments share it, or it is partly zeros */
         in = i;
     }
     if (in < 0)
-        return ERR_NOT_FOUND;
-    int err = file_get_page(ia->file, offset, out);
-    if (err == ERR_OK)
-        vm_count(VM_STAT_FAULT_FILE);
-    return err;
+        return false;
+    src->file = ia->file;
+    src->stat = VM_STAT_FAULT_FILE;
+    return true;
 }
 
 /* lazy_load_segment: the vm_initializer of an executable's pages: the
@@ -333,7 +332,7 @@ int load_image(const char *cmdline, struct inode *cwd, struct user_image *out)
         ia->base = (struct vm_aux){.refs = 1,
                                    .release = image_aux_release,
                                    .share_key = image_share_key,
-                                   .cache_page = image_cache_page};
+                                   .cache_source = image_cache_source};
     int err = args_split(cmdline, &args);
     if (err == ERR_OK && !ia)
         err = ERR_NO_MEMORY;
