@@ -261,6 +261,14 @@ int mmap_copy(struct spt *dst, const struct spt *src)
     return ERR_OK;
 }
 
+void mmap_flush_all(struct spt *spt)
+{
+    list_for_each(n, &spt->mmaps)
+    {
+        flush(spt, list_entry(n, struct mmap_file, node));
+    }
+}
+
 void mmap_kill(struct spt *spt)
 {
     struct list_node *n;

@@ -54,6 +54,11 @@ struct mmap_file *mmap_find(const struct spt *spt, uint64_t addr);
  * before its pages are copied (they find theirs with vm_aux_for_child).
  * ERR_NO_MEMORY or a file error. */
 int mmap_copy(struct spt *dst, const struct spt *src);
+/* mmap_flush_all: write every mapping's dirty resident pages of SPT back
+ * in runs (spt_kill, before its pages go: each one would otherwise be
+ * written back alone as it is destroyed). Owner thread, or the table is
+ * no process's any more; may sleep. */
+void mmap_flush_all(struct spt *spt);
 /* mmap_kill: drop SPT's list of mappings (spt_kill, after every page is
  * gone: the records are freed and their files closed). */
 void mmap_kill(struct spt *spt);

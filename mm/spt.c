@@ -218,6 +218,7 @@ void spt_kill(struct spt *spt)
 {
     if (!spt->pml4)
         return;
+    mmap_flush_all(spt); /* in runs, before the pages go one by one */
     frame_release_begin();
     hash_destroy(&spt->pages, kill_page);
     frame_release_end();
