@@ -77,6 +77,7 @@ int fs_init(struct block_device *dev)
         fs_shutdown();
         return ERR_BAD_FORMAT;
     }
+    page_cache_async_enable(true);
     return 0;
 }
 
@@ -128,6 +129,7 @@ static void inode_close_locked(struct inode *inode)
  * freed) so that the disk is consistent; their files must not be used. */
 int fs_shutdown(void)
 {
+    page_cache_async_enable(false); /* no read-ahead runs from here on */
     page_cache_drop_all();
     lock_acquire(&fs_lock);
     if (root) {
@@ -512,25 +514,35 @@ static uint64_t inode_size(struct inode *inode)
     return size;
 }
 
-/* read_ahead: after a miss on page INDEX of INODE (of SIZE bytes), new
- * pages (pinned, not filled) for the file's next pages into PAGES, as
- * many as page_cache_readahead_max allows (less one: the missed page),
- * up to the first one cached already or the file's end. Their count.
- * Only a sequential reader gets them: a miss on the first page, or on a
- * page whose predecessor is cached (random misses read one page each). */
-static size_t read_ahead(struct inode *inode, uint64_t index, uint64_t size, struct frame **pages)
+/* new_pages: new pages (pinned, not filled) for pages FROM, FROM + 1, ...
+ * of INODE (of SIZE bytes) into PAGES: at most MAX, up to the first one
+ * cached already, the file's end, or the first one no free frame is left
+ * for (page_cache_try_new). Their count. */
+static size_t new_pages(struct inode *inode, uint64_t from, uint64_t size, size_t max,
+                        struct frame **pages)
 {
     uint64_t end = (size + PAGE_SIZE - 1) / PAGE_SIZE;
-    size_t max = page_cache_readahead_max(), n = 0;
-    if (index > 0 && !page_cache_contains(inode->ino, index - 1))
-        return 0;
-    for (uint64_t i = index + 1; i < end && n + 1 < max; i++) {
+    size_t n = 0;
+    for (uint64_t i = from; i < end && n < max; i++) {
         struct frame *page = page_cache_try_new(inode->ino, i);
         if (!page)
             break;
         pages[n++] = page;
     }
     return n;
+}
+
+/* read_ahead: after a miss on page INDEX of INODE (of SIZE bytes), new
+ * pages for the file's next pages into PAGES (new_pages), as many as
+ * page_cache_readahead_max allows less one (the missed page). Their
+ * count. Only a sequential reader gets them: a miss on the first page,
+ * or on a page whose predecessor is cached (random misses read one page
+ * each). */
+static size_t read_ahead(struct inode *inode, uint64_t index, uint64_t size, struct frame **pages)
+{
+    if (index > 0 && !page_cache_contains(inode->ino, index - 1))
+        return 0;
+    return new_pages(inode, index + 1, size, page_cache_readahead_max() - 1, pages);
 }
 
 /* fill_locked: read PAGES[0..N) of INODE from the disk; each one read is
@@ -577,6 +589,8 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
     lock_acquire(&fs_lock);
     err = fill_locked(inode, pages, n);
     lock_release(&fs_lock);
+    if (n == page_cache_readahead_max() && n > 1)
+        page_cache_async_request(inode->ino, index + 1); /* a sequential reader: the next window */
     for (size_t i = 1; i < n; i++)
         page_cache_put(pages[i]);
     if (err < 0) {
@@ -585,6 +599,59 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
     }
     *out = pages[0];
     return 0;
+}
+
+/* inode_find_open: inode INO if it is open now, with one more reference
+ * (inode_close drops it), else NULL (not open, or no file system). */
+static struct inode *inode_find_open(uint32_t ino)
+{
+    struct inode *found = NULL;
+    lock_acquire(&fs_lock);
+    list_for_each(node, &open_inodes)
+    {
+        struct inode *inode = list_entry(node, struct inode, elem);
+        if (fs && inode->ino == ino) {
+            inode->open_cnt++;
+            found = inode;
+            break;
+        }
+    }
+    lock_release(&fs_lock);
+    return found;
+}
+
+/* async_window: new pages (new_pages) for a read-ahead window of INODE
+ * (of SIZE bytes) into PAGES: from the first page at or after INDEX that
+ * is not cached (at most a window's length after it), as many as
+ * page_cache_readahead_max allows. Their count. */
+static size_t async_window(struct inode *inode, uint64_t index, uint64_t size, struct frame **pages)
+{
+    size_t max = page_cache_readahead_max();
+    uint64_t end = (size + PAGE_SIZE - 1) / PAGE_SIZE, last = index + max;
+    while (index < end && index < last && page_cache_contains(inode->ino, index))
+        index++;
+    return index < last ? new_pages(inode, index, size, max, pages) : 0;
+}
+
+/* fs_read_ahead: see file.h. */
+size_t fs_read_ahead(uint32_t ino, uint64_t index)
+{
+    struct inode *inode = inode_find_open(ino);
+    if (!inode)
+        return 0;
+    struct frame *pages[PAGE_CACHE_READAHEAD_MAX];
+    size_t n = async_window(inode, index, inode_size(inode), pages);
+    if (n > 0) {
+        lock_acquire(&fs_lock);
+        int err = fill_locked(inode, pages, n);
+        lock_release(&fs_lock);
+        if (err == 0 && n == page_cache_readahead_max())
+            page_cache_mark_async(pages[0]); /* its first hit asks for the next window */
+        for (size_t i = 0; i < n; i++)
+            page_cache_put(pages[i]);
+    }
+    inode_close(inode);
+    return n;
 }
 
 /* whole_page: whether the page at OFFSET (a multiple of PAGE_SIZE) of

@@ -104,6 +104,15 @@ int fs_readdir(struct file *dir, char *name);
 struct frame;
 int fs_write_back_page(struct frame *page);
 
+/* fs_read_ahead: the read-ahead thread's work (mm/page_cache.c): read the
+ * window of inode INO's pages from the first one at or after page INDEX
+ * that is not cached, into the page cache, if INO is open; the first
+ * page of a whole window is marked to ask for the next one at its first
+ * hit. Only free frames are used. Returns how many pages it read (tried
+ * to: a failed read leaves them for their readers to read again). No
+ * lock held; sleeps. */
+size_t fs_read_ahead(uint32_t ino, uint64_t index);
+
 /* For the VM: whole pages at page-aligned offsets. */
 /* file_get_page: the page-cache page (mm/page_cache.h) of the file's page
  * at OFFSET, pinned and up to date (page_cache_put lets it go): read from

@@ -274,9 +274,9 @@ static void mount_root_fs(void)
 void kernel_init_subsystems(void)
 {
     storage_init();
+    vm_init(); /* the frame table (the page cache's) and swap, before the mount */
     mount_root_fs();
     input_init();
-    vm_init();
     process_init();
 }
 

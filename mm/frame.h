@@ -70,6 +70,7 @@ struct frame {
     bool pc_dirty;                  /* [F] newer than its file on disk */
     bool pc_dead;                   /* [F] its file was freed: never written, freed when let go */
     bool pc_referenced;             /* [F] used since the clock last looked (no PTE to tell) */
+    bool pc_async;                  /* [F] its first hit asks for the next read-ahead window */
     struct list_node pc_dirty_node; /* [F] on the page cache's dirty list while pc_dirty */
     uint64_t claim_seq;             /* value of the claim counter when it was handed out */
 };

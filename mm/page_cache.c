@@ -12,7 +12,16 @@
  *
  * Dirty pages are also on a list, so that a sync finds them without a
  * sweep of the ring. All state is guarded by frame_lock; the bytes of a
- * page by its pin. */
+ * page by its pin.
+ *
+ * Asynchronous read-ahead (Linux's async readahead): a sequential
+ * reader's miss reads a window of pages (fs/file.c) and asks the
+ * read-ahead thread for the window after it; that thread marks the first
+ * page of each window it reads (pc_async), and the first hit on a marked
+ * page asks for the next window. So the disk reads one window ahead of
+ * the reader while the reader uses the pages already read. Requests wait
+ * in a small ring here ([F]; one more when full is dropped: read-ahead is
+ * only a hint), and async_sema counts them for the thread. */
 #include "mm/page_cache.h"
 
 #include "fs/file.h"
@@ -20,17 +29,34 @@
 #include "kernel/list.h"
 #include "kernel/panic.h"
 #include "kernel/string.h"
+#include "kernel/sync.h"
 #include "mm/frame.h"
 #include "mm/memlayout.h"
 #include "mm/vm.h"
+#include "proc/thread.h"
 
 /* The share of the -ul= cap one miss may pin for read-ahead (a small cap
  * must leave frames to the processes). */
 #define READAHEAD_CAP_SHARE 8
 
+#define ASYNC_QUEUE_LEN 8 /* read-ahead requests waiting at most */
+/* Above the processes': woken, it starts the disk at once, then sleeps
+ * while the reader runs. */
+#define ASYNC_PRIORITY (PRIORITY_DEFAULT + 1)
+
 static struct list dirty_pages; /* [F] pc frames with pc_dirty (pc_dirty_node) */
 static size_t cached;           /* [F] pc frames */
 static bool initialized;
+
+struct async_request {
+    uint32_t ino;
+    uint64_t index; /* the window starts at the first page from here not cached */
+};
+static struct async_request async_queue[ASYNC_QUEUE_LEN]; /* [F] a ring */
+static size_t async_head, async_count;                    /* [F] */
+static bool async_enabled;                                /* [F] a file system is mounted */
+static bool async_running;                                /* [F] the thread serves a request */
+static struct semaphore async_sema;                       /* counts requests queued */
 
 /* init_once_locked: the dirty list, on first use. frame_lock held. */
 static void init_once_locked(void)
@@ -38,6 +64,7 @@ static void init_once_locked(void)
     if (initialized)
         return;
     list_init(&dirty_pages);
+    sema_init(&async_sema, 0);
     initialized = true;
 }
 
@@ -54,9 +81,38 @@ static void adopt_locked(struct frame *f, const struct frame_key *key)
     frame_cache_add_locked(f, key);
     ASSERT(f->cached);
     f->pc = true;
-    f->pc_uptodate = f->pc_dirty = f->pc_dead = false;
+    f->pc_uptodate = f->pc_dirty = f->pc_dead = f->pc_async = false;
     f->pc_referenced = true;
     cached++;
+}
+
+/* async_request_locked: ask the read-ahead thread for the window of INO
+ * from page INDEX on (dropped when the queue is full, a request for it is
+ * queued already, or no file system is mounted). frame_lock held. */
+static void async_request_locked(uint32_t ino, uint64_t index)
+{
+    if (!async_enabled || async_count == ASYNC_QUEUE_LEN)
+        return;
+    for (size_t i = 0; i < async_count; i++) {
+        const struct async_request *r = &async_queue[(async_head + i) % ASYNC_QUEUE_LEN];
+        if (r->ino == ino && r->index == index)
+            return;
+    }
+    async_queue[(async_head + async_count++) % ASYNC_QUEUE_LEN] =
+        (struct async_request){.ino = ino, .index = index};
+    sema_up(&async_sema);
+}
+
+/* hit_locked: F, page INDEX of INO, is used (a hit): counted, referenced,
+ * and, if it is marked, the next window is asked for. frame_lock held. */
+static void hit_locked(struct frame *f, uint32_t ino, uint64_t index)
+{
+    f->pc_referenced = true;
+    vm_count(VM_STAT_PC_HIT);
+    if (f->pc_async) {
+        f->pc_async = false;
+        async_request_locked(ino, index + 1);
+    }
 }
 
 struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err)
@@ -73,8 +129,7 @@ struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err)
         }
         if (f) {
             f->pinned = true;
-            f->pc_referenced = true;
-            vm_count(VM_STAT_PC_HIT);
+            hit_locked(f, ino, index);
             break;
         }
         f = vm_get_frame(err); /* may drop frame_lock */
@@ -98,9 +153,85 @@ struct frame *page_cache_find_locked(uint32_t ino, uint64_t index)
     struct frame *f = cached ? frame_cache_find_locked(&key) : NULL;
     if (!f || f->pinned || !f->pc_uptodate)
         return NULL;
-    f->pc_referenced = true;
-    vm_count(VM_STAT_PC_HIT);
+    hit_locked(f, ino, index);
     return f;
+}
+
+void page_cache_async_request(uint32_t ino, uint64_t index)
+{
+    frame_lock_acquire();
+    init_once_locked();
+    async_request_locked(ino, index);
+    frame_lock_release();
+}
+
+/* async_next: the read-ahead thread's next request (waits for one). */
+static void async_next(uint32_t *ino, uint64_t *index)
+{
+    for (;;) {
+        sema_down(&async_sema);
+        frame_lock_acquire();
+        bool got = async_count > 0;
+        if (got) {
+            *ino = async_queue[async_head].ino;
+            *index = async_queue[async_head].index;
+            async_head = (async_head + 1) % ASYNC_QUEUE_LEN;
+            async_count--;
+            async_running = true;
+        }
+        frame_lock_release();
+        if (got)
+            return; /* else the queue was drained meanwhile */
+    }
+}
+
+/* async_thread: the read-ahead thread: serves the requests one by one. */
+static void async_thread(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        uint32_t ino;
+        uint64_t index;
+        async_next(&ino, &index);
+        for (size_t n = fs_read_ahead(ino, index); n > 0; n--)
+            vm_count(VM_STAT_PC_ASYNC);
+        frame_lock_acquire();
+        async_running = false;
+        frame_wake_locked(); /* for page_cache_async_drain */
+        frame_lock_release();
+    }
+}
+
+void page_cache_async_enable(bool on)
+{
+    static struct thread *thread; /* started once, runs for good */
+    frame_lock_acquire();
+    init_once_locked(); /* its semaphore, before the thread waits on it */
+    frame_lock_release();
+    if (on && !thread && (thread = thread_create("read-ahead", ASYNC_PRIORITY, async_thread, NULL)))
+        thread_detach(thread);
+    frame_lock_acquire();
+    async_enabled = on && thread; /* without the thread, none */
+    frame_lock_release();
+    if (!on)
+        page_cache_async_drain();
+}
+
+void page_cache_async_drain(void)
+{
+    frame_lock_acquire();
+    init_once_locked();
+    async_count = 0;
+    while (async_running)
+        frame_wait_locked();
+    frame_lock_release();
+}
+
+void page_cache_mark_async(struct frame *page)
+{
+    frame_lock_acquire();
+    page->pc_async = true;
+    frame_lock_release();
 }
 
 struct frame *page_cache_try_new(uint32_t ino, uint64_t index)
@@ -316,6 +447,7 @@ void page_cache_sync(void)
 
 void page_cache_drop_all(void)
 {
+    page_cache_async_drain(); /* no page pinned for read-ahead meanwhile */
     page_cache_sync();
     frame_lock_acquire();
     struct frame *f = cached ? frame_ring_next(NULL) : NULL;

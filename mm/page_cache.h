@@ -51,6 +51,24 @@ bool page_cache_contains(uint32_t ino, uint64_t index);
 /* page_cache_readahead_max: how many pages a miss may read at once now
  * (PAGE_CACHE_READAHEAD_MAX, less under a small -ul= cap). */
 size_t page_cache_readahead_max(void);
+/* Asynchronous read-ahead (see page_cache.c), for fs/file.c: */
+/* page_cache_async_request: ask the read-ahead thread for the window of
+ * INO that starts at the first page from INDEX on that is not cached (a
+ * hint: dropped when too many wait). No lock held; never waits. */
+void page_cache_async_request(uint32_t ino, uint64_t index);
+/* page_cache_async_enable: requests are taken (ON: a file system is
+ * mounted; the read-ahead thread, which serves them with fs_read_ahead,
+ * is started the first time) or refused (not ON: unmounting; the waiting
+ * ones are dropped and the one being served finishes first). No lock
+ * held. */
+void page_cache_async_enable(bool on);
+/* page_cache_async_drain: drop the waiting requests and wait until the
+ * read-ahead thread holds no page (the leak audit, unmount). No lock
+ * held. */
+void page_cache_async_drain(void);
+/* page_cache_mark_async: PAGE (pinned by the read-ahead thread, the first
+ * of the window it read) asks for the next window at its first hit. */
+void page_cache_mark_async(struct frame *page);
 /* page_cache_put: let PAGE go (a dead page no page maps is freed). */
 void page_cache_put(struct frame *page);
 /* page_cache_put_locked: page_cache_put with frame_lock held. */

@@ -56,6 +56,7 @@ static const char *const vm_stat_names[VM_STAT_COUNT] = {
     [VM_STAT_PC_HIT] = "hits",
     [VM_STAT_PC_MISS] = "misses",
     [VM_STAT_PC_READAHEAD] = "read-ahead",
+    [VM_STAT_PC_ASYNC] = "async",
     [VM_STAT_PC_WRITE_BACK] = "written",
 };
 

@@ -54,6 +54,7 @@ enum vm_stat {
     VM_STAT_PC_HIT,        /* page-cache lookups that found the page */
     VM_STAT_PC_MISS,       /* page-cache lookups that made it (read from the file) */
     VM_STAT_PC_READAHEAD,  /* pages read ahead of need into the page cache */
+    VM_STAT_PC_ASYNC,      /* of those, pages the read-ahead thread read */
     VM_STAT_PC_WRITE_BACK, /* dirty page-cache pages written to their file */
     VM_STAT_COUNT,
 };

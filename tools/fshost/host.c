@@ -359,6 +359,35 @@ size_t page_cache_readahead_max(void)
     return 8;
 }
 
+/* page_cache_find_locked: the fault path's lookup (mm/vm.c); the host
+ * has no faults, and no frame_lock to hold. */
+struct frame *page_cache_find_locked(uint32_t ino, uint64_t index)
+{
+    (void)ino;
+    (void)index;
+    return NULL;
+}
+
+/* Asynchronous read-ahead: the host has no read-ahead thread; a request
+ * is served at once by the caller (so that fs_read_ahead runs here too),
+ * and pages are not marked (only a miss asks for the next window). */
+void page_cache_async_request(uint32_t ino, uint64_t index)
+{
+    fs_read_ahead(ino, index);
+}
+
+void page_cache_async_enable(bool on)
+{
+    (void)on;
+}
+
+void page_cache_async_drain(void) {}
+
+void page_cache_mark_async(struct frame *page)
+{
+    (void)page;
+}
+
 void page_cache_put(struct frame *page)
 {
     pthread_mutex_lock(&pc_mutex);
