@@ -351,7 +351,7 @@ KTEST(block, statistics)
 
 #define MIX_FRAMES     3   /* contiguous frames of the mixed layout */
 #define MIX_HEAP       17  /* sectors of its heap buffer */
-#define SCATTER_PAGES  16  /* separate frames: a 64 KiB run, one request */
+#define SCATTER_PAGES  32  /* separate frames: a 128 KiB run (a read-ahead), one request */
 #define MANY_SEGS      600 /* one-sector segments: more than a PRD table holds */
 #define MANY_FRAMES    80  /* frames they are spread over */
 #define MANY_SLOTS     (PAGE_SIZE / BLOCK_SECTOR_SIZE)
@@ -461,8 +461,8 @@ static void free_frames(const paddr_t *pas, size_t n)
             pmm_free(pas[i]);
 }
 
-/* A run of 64 KiB into 16 separate frames (a read-ahead into page-cache
- * frames) is one request to the device. */
+/* A run of 128 KiB into 32 separate frames (the page cache's largest
+ * read-ahead) is one request to the device. */
 KTEST(block, readv_scattered_pages_one_request)
 {
     struct block_device *d = test_disk();

@@ -118,7 +118,7 @@
 #define VIRTIO_BLK_S_PENDING    0xff /* our marker: the device has not answered yet */
 #define VIRTIO_BLK_CFG_CAPACITY 0    /* u64 in device config */
 
-#define VBLK_MAX_SECTORS    128 /* per request: 64 KiB, at most 17 pages */
+#define VBLK_MAX_SECTORS    256 /* per request: 128 KiB (a whole read-ahead), at most 33 pages */
 #define VBLK_MAX_DATA_DESCS (VBLK_MAX_SECTORS * BLOCK_SECTOR_SIZE / PAGE_SIZE + 1)
 #define VBLK_HDR_DESCS      2 /* header + status */
 #define VBLK_MAX_DEVICES    8
