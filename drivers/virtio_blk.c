@@ -312,7 +312,8 @@ static const char *vblk_req_name(uint32_t type)
 /* vblk_plan: the sectors of the next request of a transfer whose data
  * starts at AT, LEFT sectors remaining: at most VBLK_MAX_SECTORS, and as
  * many as VBLK_MAX_DATA_DESCS descriptors hold, one per physically
- * contiguous piece (at least 8 sectors: a sector is at most two pieces).
+ * contiguous piece (at least half as many sectors: a sector is at most
+ * two pieces).
  * *DESCS gets the descriptors its chain takes at most. */
 static uint32_t vblk_plan(struct block_cursor at, uint64_t left, int *descs)
 {
