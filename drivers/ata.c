@@ -17,7 +17,9 @@
  *   DMA, when the controller has bus-master registers (ata_dma.c), the
  *     drive supports DMA, `ata=pio` is not given and the controller can
  *     reach the buffer: READ/WRITE DMA (EXT) of up to ATA_DMA_MAX_BYTES,
- *     straight into or out of the caller's buffer, one interrupt each;
+ *     straight into or out of the caller's buffer or list of buffers
+ *     (block_readv: a PRD region per physically contiguous piece), one
+ *     interrupt each;
  *   PIO otherwise: READ/WRITE MULTIPLE (EXT), one interrupt per DRQ block
  *     of the drive's multiple count (READ/WRITE SECTORS, a sector per
  *     block, if the drive has no multiple mode), data by 16-bit port I/O.
@@ -283,10 +285,42 @@ static uint32_t ata_block_sectors(const struct ata_disk *d, uint32_t left)
     return left < block ? left : block;
 }
 
+/* ata_sector_words: the sector at AT (whole inside one segment), as the
+ * 16-bit words the data port moves. */
+static uint16_t *ata_sector_words(const struct block_cursor *at)
+{
+    return (uint16_t *)((uint8_t *)at->seg->buf + at->off);
+}
+
+/* ata_pio_in: read COUNT sectors from CH's data port into AT, advanced
+ * past them. */
+static void ata_pio_in(struct ata_channel *ch, struct block_cursor *at, uint32_t count)
+{
+    for (uint32_t s = 0; s < count; s++) {
+        uint16_t *buf = ata_sector_words(at);
+        for (uint32_t w = 0; w < ATA_WORDS_PER_SECTOR; w++)
+            buf[w] = inw(ch->io + ATA_REG_DATA);
+        block_cursor_advance(at, BLOCK_SECTOR_SIZE);
+    }
+}
+
+/* ata_pio_out: write COUNT sectors from AT, advanced past them, to CH's
+ * data port. */
+static void ata_pio_out(struct ata_channel *ch, struct block_cursor *at, uint32_t count)
+{
+    for (uint32_t s = 0; s < count; s++) {
+        const uint16_t *buf = ata_sector_words(at);
+        for (uint32_t w = 0; w < ATA_WORDS_PER_SECTOR; w++)
+            outw(ch->io + ATA_REG_DATA, buf[w]);
+        block_cursor_advance(at, BLOCK_SECTOR_SIZE);
+    }
+}
+
 /* ata_pio_read: read COUNT (1..ATA_PIO_MAX_SECTORS) sectors at LBA into
- * BUF by PIO, one interrupt per DRQ block (protocol PIO data-in); channel lock
- * held. ERR_IO, or ERR_TIMEOUT (the caller resets the channel). */
-static int ata_pio_read(struct ata_disk *d, uint64_t lba, uint32_t count, uint16_t *buf)
+ * the segments from AT on by PIO, one interrupt per DRQ block (protocol
+ * PIO data-in); channel lock held. ERR_IO, or ERR_TIMEOUT (the caller
+ * resets the channel). */
+static int ata_pio_read(struct ata_disk *d, uint64_t lba, uint32_t count, struct block_cursor at)
 {
     struct ata_channel *ch = d->ch;
     bool ext = d->lba48 && ata_needs_ext(lba, count);
@@ -300,8 +334,7 @@ static int ata_pio_read(struct ata_disk *d, uint64_t lba, uint32_t count, uint16
         uint32_t n = ata_block_sectors(d, count - done);
         if (done + n < count)
             ata_arm(ch);
-        for (uint32_t w = 0; w < n * ATA_WORDS_PER_SECTOR; w++)
-            *buf++ = inw(ch->io + ATA_REG_DATA);
+        ata_pio_in(ch, &at, n);
         done += n;
     }
     ata_disarm(ch);
@@ -309,9 +342,10 @@ static int ata_pio_read(struct ata_disk *d, uint64_t lba, uint32_t count, uint16
 }
 
 /* ata_pio_write: write COUNT (1..ATA_PIO_MAX_SECTORS) sectors at LBA from
- * BUF by PIO (protocol PIO data-out: no interrupt before the first block, one
- * after each); channel lock held. ERR_IO, or ERR_TIMEOUT. */
-static int ata_pio_write(struct ata_disk *d, uint64_t lba, uint32_t count, const uint16_t *buf)
+ * the segments from AT on by PIO (protocol PIO data-out: no interrupt
+ * before the first block, one after each); channel lock held. ERR_IO, or
+ * ERR_TIMEOUT. */
+static int ata_pio_write(struct ata_disk *d, uint64_t lba, uint32_t count, struct block_cursor at)
 {
     struct ata_channel *ch = d->ch;
     bool ext = d->lba48 && ata_needs_ext(lba, count);
@@ -325,8 +359,7 @@ static int ata_pio_write(struct ata_disk *d, uint64_t lba, uint32_t count, const
             break;
         uint32_t n = ata_block_sectors(d, count - done);
         ata_arm(ch);
-        for (uint32_t w = 0; w < n * ATA_WORDS_PER_SECTOR; w++)
-            outw(ch->io + ATA_REG_DATA, *buf++);
+        ata_pio_out(ch, &at, n);
         done += n;
     }
     if (err == ERR_OK)
@@ -335,8 +368,8 @@ static int ata_pio_write(struct ata_disk *d, uint64_t lba, uint32_t count, const
     return err;
 }
 
-/* ata_dma_transfer: COUNT sectors at LBA to or from BUF (mapped already by
- * ata_dma_map) by READ/WRITE DMA (EXT) (protocol DMA); channel lock
+/* ata_dma_transfer: COUNT sectors at LBA to or from the buffers mapped
+ * already by ata_dma_map by READ/WRITE DMA (EXT) (protocol DMA); channel lock
  * held. The bus master is stopped on every return. ERR_IO on a drive or
  * bus-master error, ERR_TIMEOUT. */
 static int ata_dma_transfer(struct ata_disk *d, bool write, uint64_t lba, uint32_t count)
@@ -360,14 +393,22 @@ static int ata_dma_transfer(struct ata_disk *d, bool write, uint64_t lba, uint32
     return err;
 }
 
-/* ata_command: one command of COUNT sectors at LBA, BUF of D: DMA if D
- * uses it and the controller reaches BUF, else PIO. Channel lock held. */
-static int ata_command(struct ata_disk *d, bool write, uint64_t lba, uint32_t count, void *buf)
+/* ata_command: one command of D for *COUNT sectors at LBA to or from the
+ * segments from AT on: DMA if D uses it and the controller reaches the
+ * buffers, else PIO. A DMA command moves fewer when the PRD table fills
+ * first: *COUNT gets the sectors it moves. Channel lock held. 0 or the
+ * error of the transfer. */
+static int ata_command(struct ata_disk *d, bool write, uint64_t lba, uint32_t *count,
+                       struct block_cursor at)
 {
     d->bdev.requests++;
-    if (d->dma && ata_dma_map(d->ch, buf, (size_t)count * BLOCK_SECTOR_SIZE) == ERR_OK)
-        return ata_dma_transfer(d, write, lba, count);
-    return write ? ata_pio_write(d, lba, count, buf) : ata_pio_read(d, lba, count, buf);
+    long mapped =
+        d->dma ? ata_dma_map(d->ch, at, (size_t)*count * BLOCK_SECTOR_SIZE) : ERR_UNSUPPORTED;
+    if (mapped > 0) {
+        *count = (uint32_t)(mapped / BLOCK_SECTOR_SIZE);
+        return ata_dma_transfer(d, write, lba, *count);
+    }
+    return write ? ata_pio_write(d, lba, *count, at) : ata_pio_read(d, lba, *count, at);
 }
 
 /* ata_max_sectors: most sectors in one command of D: a DMA command is
@@ -442,24 +483,29 @@ static void ata_report_error(struct ata_disk *d, const char *what, uint64_t lba,
            count, lba, ata_alt_status(ch), inb(ch->io + ATA_REG_ERROR));
 }
 
-/* ata_transfer: the block_ops read/write of COUNT sectors at SECTOR, split
- * into commands of ata_max_sectors. */
-static int ata_transfer(struct block_device *bdev, bool write, uint64_t sector, uint32_t count,
-                        void *buf)
+/* ata_transfer: the block_ops transfer of the sectors from SECTOR on to
+ * or from the NSEG segments SEGS, split into commands of at most
+ * ata_max_sectors (fewer where a PRD table fills). */
+static int ata_transfer(struct block_device *bdev, bool write, uint64_t sector,
+                        const struct block_seg *segs, uint32_t nseg)
 {
     struct ata_disk *d = bdev->priv;
+    uint64_t left = 0;
+    for (uint32_t i = 0; i < nseg; i++)
+        left += segs[i].len / BLOCK_SECTOR_SIZE;
     int err = ERR_OK;
     lock_acquire(&d->ch->lock);
     if (d->ch->failed)
         err = ata_refuse(d);
-    for (uint8_t *p = buf; count && err == ERR_OK;) {
-        uint32_t max = ata_max_sectors(d), n = count < max ? count : max;
-        err = ata_command(d, write, sector, n, p);
+    for (struct block_cursor at = {segs, 0}; left && err == ERR_OK;) {
+        uint32_t max = ata_max_sectors(d), n = left < max ? (uint32_t)left : max;
+        err = ata_command(d, write, sector, &n, at);
         if (err == ERR_TIMEOUT)
             err = ata_recover(d, write ? "write" : "read", sector, n);
         else if (err < 0 && kernel_cmdline.verbose)
             ata_report_error(d, write ? "write" : "read", sector, n);
-        sector += n, count -= n, p += (size_t)n * BLOCK_SECTOR_SIZE;
+        sector += n, left -= n;
+        block_cursor_advance(&at, (size_t)n * BLOCK_SECTOR_SIZE);
     }
     lock_release(&d->ch->lock);
     return err;
@@ -467,12 +513,26 @@ static int ata_transfer(struct block_device *bdev, bool write, uint64_t sector, 
 
 static int ata_read(struct block_device *bdev, uint64_t sector, uint32_t count, void *buf)
 {
-    return ata_transfer(bdev, false, sector, count, buf);
+    struct block_seg seg = {buf, (size_t)count * BLOCK_SECTOR_SIZE};
+    return ata_transfer(bdev, false, sector, &seg, 1);
 }
 
 static int ata_write(struct block_device *bdev, uint64_t sector, uint32_t count, const void *buf)
 {
-    return ata_transfer(bdev, true, sector, count, (void *)buf);
+    struct block_seg seg = {(void *)buf, (size_t)count * BLOCK_SECTOR_SIZE};
+    return ata_transfer(bdev, true, sector, &seg, 1);
+}
+
+static int ata_readv(struct block_device *bdev, uint64_t sector, const struct block_seg *segs,
+                     uint32_t nseg)
+{
+    return ata_transfer(bdev, false, sector, segs, nseg);
+}
+
+static int ata_writev(struct block_device *bdev, uint64_t sector, const struct block_seg *segs,
+                      uint32_t nseg)
+{
+    return ata_transfer(bdev, true, sector, segs, nseg);
 }
 
 /* ata_flush: FLUSH CACHE (EXT): the drive's write cache to
@@ -500,7 +560,11 @@ static int ata_flush(struct block_device *bdev)
     return err;
 }
 
-static const struct block_ops ata_ops = {.read = ata_read, .write = ata_write, .flush = ata_flush};
+static const struct block_ops ata_ops = {.read = ata_read,
+                                         .write = ata_write,
+                                         .readv = ata_readv,
+                                         .writev = ata_writev,
+                                         .flush = ata_flush};
 
 /* ata_identify: IDENTIFY device SLAVE of CH into ID (256 words) by
  * polling. ERR_NOT_FOUND for no device, ERR_UNSUPPORTED for a packet

@@ -104,30 +104,51 @@ static bool prd_extends(const struct ata_prd *prd, uint32_t len_now, paddr_t pa,
            prd->addr / ATA_PRD_BOUNDARY == (pa + len - 1) / ATA_PRD_BOUNDARY;
 }
 
-int ata_dma_map(struct ata_channel *ch, const void *buf, size_t bytes)
+/* prd_add: describe the piece [PA, PA + LEN) in CH's table of *N regions,
+ * the last *LAST bytes long: extend that one if it can, else start a new
+ * one. False (nothing changed) if that needs a region the table lacks. */
+static bool prd_add(struct ata_channel *ch, size_t *n, uint32_t *last, paddr_t pa, size_t len)
 {
-    const uint8_t *p = buf;
-    size_t n = 0;
-    uint32_t len = 0; /* bytes of prd[n - 1] */
-    if ((uintptr_t)p & 1 || bytes == 0 || bytes > ATA_DMA_MAX_BYTES)
-        return ERR_UNSUPPORTED;
-    while (bytes) {
-        size_t piece = PAGE_SIZE - ((uintptr_t)p & PAGE_MASK);
-        piece = piece < bytes ? piece : bytes;
-        paddr_t pa = virt_to_phys(p);
-        if (pa + piece > ATA_DMA_LIMIT)
-            return ERR_UNSUPPORTED;
-        if (n && prd_extends(&ch->prd[n - 1], len, pa, piece)) {
-            len += piece;
-        } else {
-            ch->prd[n++] = (struct ata_prd){.addr = (uint32_t)pa};
-            len = piece;
-        }
-        ch->prd[n - 1].bytes = (uint16_t)len; /* 64 KiB wraps to 0, as it must */
-        p += piece, bytes -= piece;
+    if (*n && prd_extends(&ch->prd[*n - 1], *last, pa, len)) {
+        *last += len;
+    } else if (*n == ATA_PRD_ENTRIES) {
+        return false;
+    } else {
+        ch->prd[(*n)++] = (struct ata_prd){.addr = (uint32_t)pa};
+        *last = len;
     }
+    ch->prd[*n - 1].bytes = (uint16_t)*last; /* 64 KiB wraps to 0, as it must */
+    return true;
+}
+
+long ata_dma_map(struct ata_channel *ch, struct block_cursor at, size_t bytes)
+{
+    size_t n = 0, done = 0;
+    uint32_t last = 0; /* bytes of prd[n - 1] */
+    if (bytes == 0 || bytes > ATA_DMA_MAX_BYTES)
+        return ERR_UNSUPPORTED;
+    while (done < bytes) {
+        uint8_t *p;
+        size_t piece = block_cursor_piece(&at, bytes - done, &p);
+        paddr_t pa = virt_to_phys(p);
+        if ((uintptr_t)p & 1 || pa + piece > ATA_DMA_LIMIT)
+            return ERR_UNSUPPORTED;
+        if (!prd_add(ch, &n, &last, pa, piece))
+            break;
+        done += piece;
+        block_cursor_advance(&at, piece);
+    }
+    /* The table filled mid-sector: that sector goes in the next command.
+     * Its bytes here are the end of the last region (a sector spans two
+     * pieces at most, the first of them as long as the part it holds). */
+    size_t excess = done % BLOCK_SECTOR_SIZE;
+    last -= (uint32_t)excess;
+    if (excess && last == 0)
+        n--;
+    else if (excess)
+        ch->prd[n - 1].bytes = (uint16_t)last;
     ch->prd[n - 1].flags = ATA_PRD_EOT;
-    return ERR_OK;
+    return (long)(done - excess);
 }
 
 void ata_dma_arm(struct ata_channel *ch, bool to_memory)

@@ -53,10 +53,12 @@ struct ata_disk {
  * DMA is available; with -v says which controller or why not. */
 bool ata_dma_init(struct ata_channel *channels);
 /* ata_dma_map: describe BYTES (a multiple of the sector size, at most
- * ATA_DMA_MAX_BYTES) at kernel address BUF in CH's PRD table: a region per
- * physically contiguous piece. ERR_UNSUPPORTED when the controller cannot
- * reach the buffer (above 4 GiB, odd address): the caller uses PIO. */
-int ata_dma_map(struct ata_channel *ch, const void *buf, size_t bytes);
+ * ATA_DMA_MAX_BYTES) of the segments from AT on in CH's PRD table: a
+ * region per physically contiguous piece. Returns the bytes described:
+ * all of them, or fewer (a multiple of the sector size, at least one
+ * sector) when the table fills first. ERR_UNSUPPORTED when the controller
+ * cannot reach a buffer (above 4 GiB, odd address): the caller uses PIO. */
+long ata_dma_map(struct ata_channel *ch, struct block_cursor at, size_t bytes);
 /* ata_dma_arm: point the bus master at CH's PRD table for a transfer to
  * memory (a disk read, TO_MEMORY) or from it, with the status cleared.
  * Before the drive gets its command. */
@@ -68,5 +70,6 @@ void ata_dma_start(struct ata_channel *ch);
 uint8_t ata_dma_stop(struct ata_channel *ch);
 
 /* Most bytes one DMA command moves: a PRD table of ATA_PRD_ENTRIES holds
- * this many even when every page is a region of its own. */
+ * this many of one buffer even when every page is a region of its own
+ * (a list of small buffers may fill it sooner: ata_dma_map). */
 #define ATA_DMA_MAX_BYTES (1u << 20)

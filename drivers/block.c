@@ -1,8 +1,9 @@
 /* Block-device registry and the checked entry points every caller uses.
  * Devices register once at boot (storage_init) and are never removed, so
  * the registry is an append-only array; lookups need no lock once boot is
- * over. block_read/block_write reject transfers that leave the device and
- * count the sectors moved. Partitions (drivers/mbr.c) forward to their
+ * over. block_read/block_write (and their vectored forms, one run of
+ * sectors to or from a list of buffers) reject transfers that leave the
+ * device and count the sectors moved. Partitions (drivers/mbr.c) forward to their
  * parent through the same functions, so a disk's counters include the
  * traffic of its partitions. */
 #include "drivers/block.h"
@@ -10,6 +11,7 @@
 #include "kernel/panic.h"
 #include "kernel/printf.h"
 #include "kernel/string.h"
+#include "mm/memlayout.h"
 
 #define BLOCK_MAX_DEVICES 32
 
@@ -81,6 +83,91 @@ int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const
     if (err == ERR_OK)
         dev->writes += count;
     return err;
+}
+
+/* block_checkv: the sectors the NSEG segments SEGS stand for, or
+ * ERR_INVALID unless they all have a buffer and a length that is a
+ * nonzero multiple of the sector size and the run from SECTOR lies inside
+ * DEV (overflow-safe). */
+static int64_t block_checkv(const struct block_device *dev, uint64_t sector,
+                            const struct block_seg *segs, uint32_t nseg)
+{
+    uint64_t total = 0;
+    if (!dev || !segs)
+        return ERR_INVALID;
+    for (uint32_t i = 0; i < nseg; i++) {
+        if (!segs[i].buf || segs[i].len == 0 || segs[i].len % BLOCK_SECTOR_SIZE)
+            return ERR_INVALID;
+        total += segs[i].len / BLOCK_SECTOR_SIZE;
+        if (total > dev->sector_count)
+            return ERR_INVALID;
+    }
+    return sector > dev->sector_count - total ? ERR_INVALID : (int64_t)total;
+}
+
+/* block_each_seg: a vectored transfer for a driver without the vectored
+ * ops: one read or write (WRITE) per segment. 0 or the first error. */
+static int block_each_seg(struct block_device *dev, bool write, uint64_t sector,
+                          const struct block_seg *segs, uint32_t nseg)
+{
+    int err = ERR_OK;
+    for (uint32_t i = 0; i < nseg && err == ERR_OK; i++) {
+        uint32_t count = (uint32_t)(segs[i].len / BLOCK_SECTOR_SIZE);
+        err = write ? dev->ops->write(dev, sector, count, segs[i].buf)
+                    : dev->ops->read(dev, sector, count, segs[i].buf);
+        sector += count;
+    }
+    return err;
+}
+
+/* block_transferv: block_readv or block_writev (WRITE). */
+static int block_transferv(struct block_device *dev, bool write, uint64_t sector,
+                           const struct block_seg *segs, uint32_t nseg)
+{
+    int64_t total = block_checkv(dev, sector, segs, nseg);
+    if (total <= 0)
+        return (int)total;
+    int (*op)(struct block_device *, uint64_t, const struct block_seg *, uint32_t) =
+        write ? dev->ops->writev : dev->ops->readv;
+    int err = op ? op(dev, sector, segs, nseg) : block_each_seg(dev, write, sector, segs, nseg);
+    if (err == ERR_OK && write)
+        dev->writes += (uint64_t)total;
+    else if (err == ERR_OK)
+        dev->reads += (uint64_t)total;
+    return err;
+}
+
+int block_readv(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                uint32_t nseg)
+{
+    return block_transferv(dev, false, sector, segs, nseg);
+}
+
+int block_writev(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                 uint32_t nseg)
+{
+    return block_transferv(dev, true, sector, segs, nseg);
+}
+
+/* block_cursor_piece: see block.h. */
+size_t block_cursor_piece(const struct block_cursor *c, size_t max, uint8_t **at)
+{
+    uint8_t *p = (uint8_t *)c->seg->buf + c->off;
+    size_t piece = PAGE_SIZE - ((uintptr_t)p & PAGE_MASK), left = c->seg->len - c->off;
+    piece = piece < left ? piece : left;
+    *at = p;
+    return piece < max ? piece : max;
+}
+
+/* block_cursor_advance: see block.h. */
+void block_cursor_advance(struct block_cursor *c, size_t bytes)
+{
+    while (bytes) {
+        size_t step = c->seg->len - c->off < bytes ? c->seg->len - c->off : bytes;
+        c->off += step, bytes -= step;
+        if (c->off == c->seg->len)
+            c->seg++, c->off = 0;
+    }
 }
 
 int block_flush(struct block_device *dev)

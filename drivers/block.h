@@ -7,6 +7,7 @@
  * fails it with ERR_IO. */
 #pragma once
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "kernel/timer.h"
 
@@ -24,11 +25,29 @@ enum block_role {
 
 struct block_device;
 
+/* One piece of a vectored transfer: LEN bytes (a multiple of
+ * BLOCK_SECTOR_SIZE, not 0) at the kernel address BUF, which need not be
+ * aligned. A list of them stands for one buffer, their concatenation:
+ * the sectors of a run go to (or come from) the first segment, then the
+ * next, so no sector straddles two segments. */
+struct block_seg {
+    void *buf;
+    size_t len;
+};
+
 struct block_ops {
     /* Transfer COUNT sectors starting at SECTOR (relative to the device).
      * BUF is a kernel virtual address. Return 0 or a negative ERR_ code. */
     int (*read)(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
     int (*write)(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
+    /* Optional (NULL: block.c moves each segment with read/write): transfer
+     * the sectors from SECTOR on to or from the NSEG (>= 1) checked
+     * segments SEGS as one run, in as few commands as the device allows.
+     * writev does not change the segments' bytes. 0 or ERR_ code. */
+    int (*readv)(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                 uint32_t nseg);
+    int (*writev)(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                  uint32_t nseg);
     /* Optional (NULL: nothing to do): make every write completed so far
      * durable, e.g. write a drive's volatile cache to the medium. */
     int (*flush)(struct block_device *dev);
@@ -55,12 +74,34 @@ struct block_device *block_find_role(enum block_role role);
 /* block_read/block_write: range-checked transfer; ERR_INVALID past the end. */
 int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
 int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
+/* block_readv/block_writev: range-checked vectored transfer of the run
+ * of sectors from SECTOR on, as long as the NSEG segments SEGS together,
+ * straight to or from them (struct block_seg); ERR_INVALID past the end,
+ * for a segment without a buffer or with a length that is 0 or not a
+ * multiple of BLOCK_SECTOR_SIZE; else the driver's error. NSEG 0: 0. */
+int block_readv(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                uint32_t nseg);
+int block_writev(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                 uint32_t nseg);
 /* block_flush: make DEV's completed writes durable (block_ops.flush);
  * 0, ERR_INVALID for no device, or the driver's error. */
 int block_flush(struct block_device *dev);
 /* block_next: iterate the registry: the device registered after PREV (the
  * first for NULL), or NULL at the end. */
 struct block_device *block_next(struct block_device *prev);
+
+/* A driver's position in a list of segments: byte OFF of segment SEG. */
+struct block_cursor {
+    const struct block_seg *seg;
+    size_t off;
+};
+
+/* block_cursor_piece: the bytes from C on that lie in one page of one
+ * segment (so are physically contiguous), at most MAX (> 0); *AT gets
+ * their address. Call only while bytes remain. */
+size_t block_cursor_piece(const struct block_cursor *c, size_t max, uint8_t **at);
+/* block_cursor_advance: move C forward BYTES bytes (across segments). */
+void block_cursor_advance(struct block_cursor *c, size_t bytes);
 
 /* storage_init: find the storage hardware and register its devices: PCI
  * scan, ATA disks, virtio-blk disks, then the MBR partitions of every disk.

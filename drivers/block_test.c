@@ -7,6 +7,7 @@
  * and from the kernel image, so every way a driver maps them is used.
  * Without any disk the tests report that they were skipped and pass. */
 #include "drivers/block.h"
+#include "drivers/ramdisk.h"
 #include "kernel/errors.h"
 #include "kernel/ktest.h"
 #include "kernel/printf.h"
@@ -344,4 +345,244 @@ KTEST(block, statistics)
     kfree(buf);
     KT_ASSERT(e1 == ERR_OK && e2 == ERR_INVALID);
     KT_ASSERT(p->reads == pr + 4 && d->reads == dr + 4 && d->writes == dw);
+}
+
+/* ---- vectored transfers (block_readv, block_writev) ---- */
+
+#define MIX_FRAMES     3   /* contiguous frames of the mixed layout */
+#define MIX_HEAP       17  /* sectors of its heap buffer */
+#define SCATTER_PAGES  32  /* separate frames: a 128 KiB run (a read-ahead), one request */
+#define MANY_SEGS      600 /* one-sector segments: more than a PRD table holds */
+#define MANY_FRAMES    80  /* frames they are spread over */
+#define MANY_SLOTS     (PAGE_SIZE / BLOCK_SECTOR_SIZE)
+#define ODD_OFFSET     1    /* a buffer no bus master reaches (odd address) */
+#define NOISE          0x5a /* what a segment holds before a read into it */
+#define RAM_VEC_SECTOR 5    /* a run starting mid-page of the RAM disk */
+
+_Static_assert(MANY_FRAMES *MANY_SLOTS >= MANY_SEGS, "every segment has a slot");
+
+/* seg_sectors: the sectors the NSEG segments SEGS stand for. */
+static uint32_t seg_sectors(const struct block_seg *segs, uint32_t nseg)
+{
+    size_t bytes = 0;
+    for (uint32_t i = 0; i < nseg; i++)
+        bytes += segs[i].len;
+    return (uint32_t)(bytes / BLOCK_SECTOR_SIZE);
+}
+
+/* scatter: copy FLAT (as long as the segments together) into SEGS; gather
+ * does the reverse. */
+static void scatter(const struct block_seg *segs, uint32_t nseg, const uint8_t *flat)
+{
+    for (uint32_t i = 0; i < nseg; flat += segs[i].len, i++)
+        memcpy(segs[i].buf, flat, segs[i].len);
+}
+
+static void gather(const struct block_seg *segs, uint32_t nseg, uint8_t *flat)
+{
+    for (uint32_t i = 0; i < nseg; flat += segs[i].len, i++)
+        memcpy(flat, segs[i].buf, segs[i].len);
+}
+
+/* vec_check: the pattern WANT written at SECTOR through SEGS
+ * (block_writev) reads back the same by block_read (into GOT, as large);
+ * a block_readv into SEGS, filled with noise first, gathers to the same. */
+static bool vec_check(struct block_device *d, uint64_t sector, const struct block_seg *segs,
+                      uint32_t nseg, const uint8_t *want, uint8_t *got)
+{
+    size_t bytes = SECS(seg_sectors(segs, nseg));
+    scatter(segs, nseg, want);
+    if (block_writev(d, sector, segs, nseg) < 0 ||
+        block_read(d, sector, seg_sectors(segs, nseg), got) < 0 || memcmp(got, want, bytes) != 0)
+        return false;
+    for (uint32_t i = 0; i < nseg; i++)
+        memset(segs[i].buf, NOISE, segs[i].len);
+    if (block_readv(d, sector, segs, nseg) < 0)
+        return false;
+    gather(segs, nseg, got);
+    return memcmp(got, want, bytes) == 0;
+}
+
+/* roundtrip_v: vec_check of the sectors at SECTOR that SEGS stand for,
+ * with a pattern of SEED; the sectors are saved first and restored. */
+static bool roundtrip_v(struct block_device *d, uint64_t sector, const struct block_seg *segs,
+                        uint32_t nseg, unsigned seed)
+{
+    uint32_t count = seg_sectors(segs, nseg);
+    uint8_t *save = kmalloc(SECS(count)), *want = kmalloc(SECS(count));
+    uint8_t *got = kmalloc(SECS(count));
+    bool ok = save && want && got && block_read(d, sector, count, save) == ERR_OK;
+    if (ok) {
+        fill(want, sector, count, seed);
+        ok = vec_check(d, sector, segs, nseg, want, got);
+        if (block_write(d, sector, count, save) < 0 || block_read(d, sector, count, got) < 0 ||
+            memcmp(got, save, SECS(count)) != 0)
+            ok = false;
+    }
+    kfree(got);
+    kfree(want);
+    kfree(save);
+    return ok;
+}
+
+/* Segments of different lengths in every kind of buffer: mid-page and
+ * across a page boundary in contiguous frames, in the kernel image, a
+ * page-aligned frame of its own, the heap. */
+KTEST(block, readv_mixed_buffers)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pa = pmm_alloc_contig(MIX_FRAMES), page = pmm_alloc();
+    uint8_t *heap = kmalloc(SECS(MIX_HEAP));
+    bool ok = pa && page && heap;
+    if (ok) {
+        uint8_t *f = phys_to_virt(pa);
+        struct block_seg segs[] = {
+            {f + SPAN_OFFSET, SECS(PAGE_SECTORS + 1)}, /* crosses into the next frame */
+            {static_buf + MBR_ENTRY_SIZE, SECS(3)},    {phys_to_virt(page), SECS(PAGE_SECTORS)},
+            {f + 2 * PAGE_SIZE + SECS(3), SECS(1)},    {heap + MBR_ENTRY_SIZE, SECS(MIX_HEAP - 1)},
+        };
+        ok = roundtrip_v(d, d->sector_count / 3 + 500, segs, sizeof segs / sizeof *segs, 5);
+    }
+    kfree(heap);
+    if (page)
+        pmm_free(page);
+    if (pa)
+        pmm_free_contig(pa, MIX_FRAMES);
+    KT_ASSERT(ok);
+}
+
+/* free_frames: give back the N frames of PAS that were allocated. */
+static void free_frames(const paddr_t *pas, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (pas[i])
+            pmm_free(pas[i]);
+}
+
+/* A run of 128 KiB into 32 separate frames (the page cache's largest
+ * read-ahead) is one request to the device. */
+KTEST(block, readv_scattered_pages_one_request)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pas[SCATTER_PAGES] = {0};
+    struct block_seg segs[SCATTER_PAGES];
+    bool ok = true;
+    for (int i = 0; i < SCATTER_PAGES; i++) {
+        pas[i] = pmm_alloc();
+        ok = ok && pas[i];
+        segs[i] = (struct block_seg){pas[i] ? phys_to_virt(pas[i]) : NULL, PAGE_SIZE};
+    }
+    ok = ok && roundtrip_v(d, d->sector_count / 2 + 64, segs, SCATTER_PAGES, 6);
+    uint64_t before = d->requests;
+    ok = ok && block_readv(d, d->sector_count / 2, segs, SCATTER_PAGES) == ERR_OK;
+    ok = ok && d->requests == before + 1;
+    free_frames(pas, SCATTER_PAGES);
+    KT_ASSERT(ok);
+}
+
+/* Many one-sector segments, no two physically adjacent: more pieces than
+ * a virtio request or a PRD table takes, so the driver splits the run. */
+KTEST(block, readv_many_segments)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pas[MANY_FRAMES] = {0};
+    struct block_seg *segs = kmalloc(MANY_SEGS * sizeof *segs);
+    bool ok = segs != NULL;
+    for (int i = 0; i < MANY_FRAMES && ok; i++)
+        ok = (pas[i] = pmm_alloc()) != 0;
+    for (int i = 0; i < MANY_SEGS && ok; i++) {
+        uint8_t *frame = phys_to_virt(pas[i % MANY_FRAMES]);
+        segs[i] = (struct block_seg){frame + SECS(i / MANY_FRAMES), BLOCK_SECTOR_SIZE};
+    }
+    ok = ok && roundtrip_v(d, d->sector_count / 4 + 1000, segs, MANY_SEGS, 7);
+    free_frames(pas, MANY_FRAMES);
+    kfree(segs);
+    KT_ASSERT(ok);
+}
+
+/* A segment at an odd address (IDE: no bus master reaches it, so PIO)
+ * between two that DMA would reach. */
+KTEST(block, readv_odd_address)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    paddr_t pa = pmm_alloc_contig(2);
+    bool ok = pa != 0;
+    if (ok) {
+        uint8_t *f = phys_to_virt(pa);
+        struct block_seg segs[] = {
+            {f, SECS(2)},
+            {static_buf + ODD_OFFSET, SECS(5)},
+            {f + PAGE_SIZE + SECS(1), SECS(4)},
+        };
+        ok = roundtrip_v(d, d->sector_count / 3 + 700, segs, sizeof segs / sizeof *segs, 8);
+    }
+    if (pa)
+        pmm_free_contig(pa, 2);
+    KT_ASSERT(ok);
+}
+
+/* block_readv checks its segments and range like block_read, counts the
+ * sectors of a partition's run on the partition and on its disk, and
+ * moves nothing for no segment. */
+KTEST(block, readv_checks)
+{
+    struct block_device *d = test_disk();
+    if (!d)
+        return;
+    struct block_device *p = block_find_role(BLOCK_ROLE_FILESYS);
+    KT_ASSERT(p);
+    uint8_t *buf = kmalloc(SECS(4));
+    KT_ASSERT(buf);
+    struct block_seg two[] = {{buf, SECS(1)}, {buf + SECS(1), SECS(3)}};
+    struct block_seg bad_len[] = {{buf, SECS(1)}, {buf + SECS(1), BLOCK_SECTOR_SIZE / 2}};
+    struct block_seg empty[] = {{buf, SECS(1)}, {buf + SECS(1), 0}};
+    struct block_seg no_buf[] = {{buf, SECS(1)}, {NULL, SECS(1)}};
+    uint64_t dr = d->reads, pr = p->reads;
+    bool ok = block_readv(p, 2, two, 2) == ERR_OK && p->reads == pr + 4 && d->reads == dr + 4;
+    ok = ok && block_readv(d, d->sector_count - 3, two, 2) == ERR_INVALID &&
+         block_readv(p, p->sector_count - 4, two, 2) == ERR_OK &&
+         block_readv(p, p->sector_count - 3, two, 2) == ERR_INVALID &&
+         block_readv(d, UINT64_MAX - 1, two, 2) == ERR_INVALID &&
+         block_readv(d, 1, bad_len, 2) == ERR_INVALID &&
+         block_readv(d, 1, empty, 2) == ERR_INVALID &&
+         block_readv(d, 1, no_buf, 2) == ERR_INVALID && block_readv(d, 1, NULL, 1) == ERR_INVALID &&
+         block_readv(NULL, 1, two, 2) == ERR_INVALID &&
+         block_writev(d, d->sector_count, two, 1) == ERR_INVALID;
+    uint64_t before = d->reads;
+    ok = ok && block_readv(d, 1, two, 0) == ERR_OK && d->reads == before;
+    kfree(buf);
+    KT_ASSERT(ok);
+}
+
+/* The RAM disk's vectored transfers: a run from mid-page of the disk over
+ * several of its pages, into segments of different lengths. */
+KTEST(block, readv_ramdisk)
+{
+    struct block_device *rd;
+    KT_ASSERT(ramdisk_create(4 * PAGE_SECTORS, &rd) == ERR_OK);
+    paddr_t pa = pmm_alloc_contig(2);
+    uint8_t *heap = kmalloc(SECS(PAGE_SECTORS));
+    bool ok = pa && heap;
+    if (ok) {
+        uint8_t *f = phys_to_virt(pa);
+        struct block_seg segs[] = {
+            {f + SPAN_OFFSET, SECS(PAGE_SECTORS + 2)},
+            {heap, SECS(PAGE_SECTORS)},
+            {static_buf + ODD_OFFSET, SECS(3)},
+        };
+        ok = roundtrip_v(rd, RAM_VEC_SECTOR, segs, sizeof segs / sizeof *segs, 9);
+    }
+    kfree(heap);
+    if (pa)
+        pmm_free_contig(pa, 2);
+    ramdisk_destroy(rd);
+    KT_ASSERT(ok);
 }

@@ -2,7 +2,7 @@
  * 446 sit four 16-byte entries {status, CHS first, type, CHS last, LBA
  * start, sector count} (little endian). Each usable primary entry becomes a
  * block device of its own whose transfers go to the parent disk shifted by
- * the start sector; block_read on the partition has already checked the
+ * the start sector; block_read (block_readv) on the partition has already checked the
  * range against the partition's size. Extended partitions are not
  * followed. A bad table yields no partitions, never a panic. */
 #include "drivers/mbr.h"
@@ -38,13 +38,28 @@ static int part_write(struct block_device *dev, uint64_t sector, uint32_t count,
     return block_write(dev->parent, dev->start + sector, count, buf);
 }
 
+static int part_readv(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                      uint32_t nseg)
+{
+    return block_readv(dev->parent, dev->start + sector, segs, nseg);
+}
+
+static int part_writev(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                       uint32_t nseg)
+{
+    return block_writev(dev->parent, dev->start + sector, segs, nseg);
+}
+
 static int part_flush(struct block_device *dev)
 {
     return block_flush(dev->parent);
 }
 
-static const struct block_ops part_ops = {
-    .read = part_read, .write = part_write, .flush = part_flush};
+static const struct block_ops part_ops = {.read = part_read,
+                                          .write = part_write,
+                                          .readv = part_readv,
+                                          .writev = part_writev,
+                                          .flush = part_flush};
 
 /* mbr_role: the role of partition type TYPE, or OTHER. */
 static enum block_role mbr_role(uint8_t type)

@@ -43,33 +43,42 @@ static uint8_t *page_of(struct ramdisk *rd, uint64_t sector, bool allocate)
     return rd->pages[idx];
 }
 
-/* ramdisk_transfer: copy COUNT sectors at SECTOR between RD and BUF (the
- * range is already checked by block_read/block_write). */
-static int ramdisk_transfer(struct ramdisk *rd, uint64_t sector, uint32_t count, uint8_t *buf,
-                            bool write)
+/* ramdisk_copy: copy COUNT sectors at SECTOR, all in one page of RD,
+ * to (WRITE) or from BUF. Lock held. ERR_NO_MEMORY if a write finds no
+ * page for them. */
+static int ramdisk_copy(struct ramdisk *rd, uint64_t sector, uint32_t count, uint8_t *buf,
+                        bool write)
+{
+    size_t off = (size_t)(sector % RAMDISK_SECTORS_PER_PAGE) * BLOCK_SECTOR_SIZE;
+    size_t bytes = (size_t)count * BLOCK_SECTOR_SIZE;
+    uint8_t *page = page_of(rd, sector, write);
+    if (write && !page)
+        return ERR_NO_MEMORY;
+    if (write)
+        memcpy(page + off, buf, bytes);
+    else if (page)
+        memcpy(buf, page + off, bytes);
+    else
+        memset(buf, 0, bytes);
+    return 0;
+}
+
+/* ramdisk_transfer: copy the sectors from SECTOR on between RD and the
+ * NSEG segments SEGS (the range is already checked by the block layer),
+ * a piece at a time that stays in one page of the disk and one segment. */
+static int ramdisk_transfer(struct ramdisk *rd, uint64_t sector, const struct block_seg *segs,
+                            uint32_t nseg, bool write)
 {
     int err = 0;
     lock_acquire(&rd->lock);
-    while (count > 0) {
-        uint32_t in_page = sector % RAMDISK_SECTORS_PER_PAGE;
-        uint32_t n = RAMDISK_SECTORS_PER_PAGE - in_page;
-        if (n > count)
-            n = count;
-        size_t off = (size_t)in_page * BLOCK_SECTOR_SIZE, bytes = (size_t)n * BLOCK_SECTOR_SIZE;
-        uint8_t *page = page_of(rd, sector, write);
-        if (write && !page) {
-            err = ERR_NO_MEMORY;
-            break;
+    for (uint32_t i = 0; i < nseg && err == 0; i++) {
+        uint8_t *buf = segs[i].buf;
+        for (size_t left = segs[i].len / BLOCK_SECTOR_SIZE; left > 0 && err == 0;) {
+            size_t n = RAMDISK_SECTORS_PER_PAGE - sector % RAMDISK_SECTORS_PER_PAGE;
+            n = n < left ? n : left;
+            err = ramdisk_copy(rd, sector, (uint32_t)n, buf, write);
+            sector += n, left -= n, buf += n * BLOCK_SECTOR_SIZE;
         }
-        if (write)
-            memcpy(page + off, buf, bytes);
-        else if (page)
-            memcpy(buf, page + off, bytes);
-        else
-            memset(buf, 0, bytes);
-        sector += n;
-        count -= n;
-        buf += bytes;
     }
     lock_release(&rd->lock);
     return err;
@@ -77,15 +86,30 @@ static int ramdisk_transfer(struct ramdisk *rd, uint64_t sector, uint32_t count,
 
 static int ramdisk_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
 {
-    return ramdisk_transfer(dev->priv, sector, count, buf, false);
+    struct block_seg seg = {buf, (size_t)count * BLOCK_SECTOR_SIZE};
+    return ramdisk_transfer(dev->priv, sector, &seg, 1, false);
 }
 
 static int ramdisk_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
 {
-    return ramdisk_transfer(dev->priv, sector, count, (uint8_t *)buf, true);
+    struct block_seg seg = {(void *)buf, (size_t)count * BLOCK_SECTOR_SIZE};
+    return ramdisk_transfer(dev->priv, sector, &seg, 1, true);
 }
 
-static const struct block_ops ramdisk_ops = {.read = ramdisk_read, .write = ramdisk_write};
+static int ramdisk_readv(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                         uint32_t nseg)
+{
+    return ramdisk_transfer(dev->priv, sector, segs, nseg, false);
+}
+
+static int ramdisk_writev(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                          uint32_t nseg)
+{
+    return ramdisk_transfer(dev->priv, sector, segs, nseg, true);
+}
+
+static const struct block_ops ramdisk_ops = {
+    .read = ramdisk_read, .write = ramdisk_write, .readv = ramdisk_readv, .writev = ramdisk_writev};
 
 /* ramdisk_create: see ramdisk.h. */
 int ramdisk_create(uint64_t sectors, struct block_device **out)

@@ -16,8 +16,9 @@
  *   used {flags, idx, ring[N] of {id, len}}
  *
  * A request is a descriptor chain: the 16-byte header (type, sector), one
- * descriptor per physically contiguous piece of the caller's buffer (found
- * page by page with virt_to_phys, so the device DMAs straight into it), and
+ * descriptor per physically contiguous piece of the caller's buffer or
+ * list of buffers (block_readv: found page by page with virt_to_phys, so
+ * the device DMAs straight into them), and
  * the one-byte status the device writes. Headers and status bytes live in
  * a per-device DMA area indexed by the chain's head descriptor.
  *
@@ -30,7 +31,8 @@
  * acknowledges the level-triggered interrupt, walks the used ring from
  * last_used and ups the semaphore registered for each completed head. The
  * woken thread reads its status and returns the chain to the free list.
- * Large transfers are split into requests of at most VBLK_MAX_SECTORS.
+ * Large transfers are split into requests of at most VBLK_MAX_SECTORS and
+ * VBLK_MAX_DATA_DESCS data descriptors (vblk_plan).
  *
  * No hang: a thread waits at most BLOCK_TIMEOUT_TICKS for its request.
  * Then it resets the device, which drops every request it holds, fails
@@ -116,7 +118,7 @@
 #define VIRTIO_BLK_S_PENDING    0xff /* our marker: the device has not answered yet */
 #define VIRTIO_BLK_CFG_CAPACITY 0    /* u64 in device config */
 
-#define VBLK_MAX_SECTORS    128 /* per request: 64 KiB, at most 17 pages */
+#define VBLK_MAX_SECTORS    256 /* per request: 128 KiB (a whole read-ahead), at most 33 pages */
 #define VBLK_MAX_DATA_DESCS (VBLK_MAX_SECTORS * BLOCK_SECTOR_SIZE / PAGE_SIZE + 1)
 #define VBLK_HDR_DESCS      2 /* header + status */
 #define VBLK_MAX_DEVICES    8
@@ -275,22 +277,6 @@ static void vblk_free_chain(struct vblk *v, uint16_t head)
     cond_broadcast(&v->space, &v->lock);
 }
 
-/* vblk_count_segments: physically contiguous pieces of [BUF, BUF+LEN). */
-static int vblk_count_segments(const uint8_t *buf, size_t len)
-{
-    int n = 0;
-    paddr_t end = 0;
-    while (len) {
-        size_t piece = PAGE_SIZE - ((uint64_t)buf & PAGE_MASK);
-        piece = piece < len ? piece : len;
-        if (virt_to_phys(buf) != end || n == 0)
-            n++;
-        end = virt_to_phys(buf) + piece;
-        buf += piece, len -= piece;
-    }
-    return n;
-}
-
 /* vblk_link: make a descriptor after PREV (or HEAD-less first) for
  * [PA, PA+LEN) with FLAGS; returns it. Lock held. */
 static uint16_t vblk_link(struct vblk *v, uint16_t prev, paddr_t pa, uint32_t len, uint16_t flags)
@@ -306,19 +292,49 @@ static uint16_t vblk_link(struct vblk *v, uint16_t prev, paddr_t pa, uint32_t le
     return d;
 }
 
-/* One request: its virtio-blk type, first sector, sectors (0 for a flush)
- * and buffer. */
+/* One request: its virtio-blk type, first sector, sectors (0 for a
+ * flush), where its data starts in the caller's segments, and how many
+ * descriptors its chain takes at most (vblk_plan). */
 struct vblk_req {
     uint32_t type;
     uint64_t sector;
     uint32_t count;
-    uint8_t *buf;
+    struct block_cursor at;
+    int descs;
 };
 
 /* vblk_req_name: what request type TYPE does, for messages. */
 static const char *vblk_req_name(uint32_t type)
 {
     return type == VIRTIO_BLK_T_IN ? "read" : type == VIRTIO_BLK_T_OUT ? "write" : "cache flush";
+}
+
+/* vblk_plan: the sectors of the next request of a transfer whose data
+ * starts at AT, LEFT sectors remaining: at most VBLK_MAX_SECTORS, and as
+ * many as VBLK_MAX_DATA_DESCS descriptors hold, one per physically
+ * contiguous piece (at least half as many sectors: a sector is at most
+ * two pieces).
+ * *DESCS gets the descriptors its chain takes at most. */
+static uint32_t vblk_plan(struct block_cursor at, uint64_t left, int *descs)
+{
+    size_t max = (size_t)(left < VBLK_MAX_SECTORS ? left : VBLK_MAX_SECTORS) * BLOCK_SECTOR_SIZE;
+    size_t bytes = 0;
+    paddr_t end = 0;
+    int n = 0;
+    while (bytes < max) {
+        uint8_t *p;
+        size_t piece = block_cursor_piece(&at, max - bytes, &p);
+        paddr_t pa = virt_to_phys(p);
+        bool extends = n > 0 && pa == end; /* physically contiguous with the last */
+        if (!extends && n == VBLK_MAX_DATA_DESCS)
+            break;
+        n += !extends;
+        end = pa + piece;
+        bytes += piece;
+        block_cursor_advance(&at, piece);
+    }
+    *descs = n + VBLK_HDR_DESCS;
+    return (uint32_t)(bytes / BLOCK_SECTOR_SIZE);
 }
 
 /* vblk_build_chain: header, data pieces, status for request R; lock held,
@@ -329,19 +345,20 @@ static uint16_t vblk_build_chain(struct vblk *v, const struct vblk_req *r)
     v->hdrs[head] = (struct virtio_blk_hdr){r->type, 0, r->sector};
     v->desc[head].addr = virt_to_phys(&v->hdrs[head]);
     uint16_t last = head, data_flags = r->type == VIRTIO_BLK_T_IN ? VRING_DESC_F_WRITE : 0;
-    uint8_t *buf = r->buf;
+    struct block_cursor at = r->at;
     size_t len = (size_t)r->count * BLOCK_SECTOR_SIZE;
     paddr_t end = 0;
     while (len) {
-        size_t piece = PAGE_SIZE - ((uint64_t)buf & PAGE_MASK);
-        piece = piece < len ? piece : len;
-        paddr_t pa = virt_to_phys(buf);
+        uint8_t *p;
+        size_t piece = block_cursor_piece(&at, len, &p);
+        paddr_t pa = virt_to_phys(p);
         if (last != head && pa == end)
             v->desc[last].len += piece; /* physically contiguous: extend */
         else
             last = vblk_link(v, last, pa, piece, data_flags);
         end = pa + piece;
-        buf += piece, len -= piece;
+        block_cursor_advance(&at, piece);
+        len -= piece;
     }
     v->status[head] = VIRTIO_BLK_S_PENDING;
     vblk_link(v, last, virt_to_phys((const void *)&v->status[head]), 1, VRING_DESC_F_WRITE);
@@ -403,16 +420,15 @@ static bool vblk_wait(struct vblk *v, struct semaphore *done, const struct vblk_
     return false;
 }
 
-/* vblk_request: request R (at most VBLK_MAX_SECTORS); sleeps until the
+/* vblk_request: request R (planned by vblk_plan); sleeps until the
  * device completes it. ERR_IO if the device reports an error, does not
  * answer in time, or is out of service. */
 static int vblk_request(struct vblk *v, const struct vblk_req *r)
 {
-    int need = vblk_count_segments(r->buf, (size_t)r->count * BLOCK_SECTOR_SIZE) + VBLK_HDR_DESCS;
     struct semaphore done;
     sema_init(&done, 0);
     lock_acquire(&v->lock);
-    while (v->num_free < need && !v->failed)
+    while (v->num_free < r->descs && !v->failed)
         cond_wait(&v->space, &v->lock);
     if (v->failed) {
         lock_release(&v->lock);
@@ -440,28 +456,47 @@ static int vblk_request(struct vblk *v, const struct vblk_req *r)
     return err;
 }
 
-/* vblk_transfer: COUNT sectors of TYPE (IN or OUT) from SECTOR, split into
- * requests of VBLK_MAX_SECTORS. */
-static int vblk_transfer(struct block_device *bdev, uint32_t type, uint64_t sector, uint32_t count,
-                         void *buf)
+/* vblk_transfer: the sectors from SECTOR on to or from the NSEG segments
+ * SEGS (TYPE IN or OUT), as few requests as vblk_plan allows. */
+static int vblk_transfer(struct block_device *bdev, uint32_t type, uint64_t sector,
+                         const struct block_seg *segs, uint32_t nseg)
 {
+    uint64_t left = 0;
+    for (uint32_t i = 0; i < nseg; i++)
+        left += segs[i].len / BLOCK_SECTOR_SIZE;
     int err = ERR_OK;
-    for (uint8_t *p = buf; count && err == ERR_OK;) {
-        uint32_t n = count < VBLK_MAX_SECTORS ? count : VBLK_MAX_SECTORS;
-        err = vblk_request(bdev->priv, &(struct vblk_req){type, sector, n, p});
-        sector += n, count -= n, p += (size_t)n * BLOCK_SECTOR_SIZE;
+    for (struct block_cursor at = {segs, 0}; left && err == ERR_OK;) {
+        struct vblk_req r = {type, sector, 0, at, 0};
+        r.count = vblk_plan(at, left, &r.descs);
+        err = vblk_request(bdev->priv, &r);
+        sector += r.count, left -= r.count;
+        block_cursor_advance(&at, (size_t)r.count * BLOCK_SECTOR_SIZE);
     }
     return err;
 }
 
 static int vblk_read(struct block_device *bdev, uint64_t sector, uint32_t count, void *buf)
 {
-    return vblk_transfer(bdev, VIRTIO_BLK_T_IN, sector, count, buf);
+    struct block_seg seg = {buf, (size_t)count * BLOCK_SECTOR_SIZE};
+    return vblk_transfer(bdev, VIRTIO_BLK_T_IN, sector, &seg, 1);
 }
 
 static int vblk_write(struct block_device *bdev, uint64_t sector, uint32_t count, const void *buf)
 {
-    return vblk_transfer(bdev, VIRTIO_BLK_T_OUT, sector, count, (void *)buf);
+    struct block_seg seg = {(void *)buf, (size_t)count * BLOCK_SECTOR_SIZE};
+    return vblk_transfer(bdev, VIRTIO_BLK_T_OUT, sector, &seg, 1);
+}
+
+static int vblk_readv(struct block_device *bdev, uint64_t sector, const struct block_seg *segs,
+                      uint32_t nseg)
+{
+    return vblk_transfer(bdev, VIRTIO_BLK_T_IN, sector, segs, nseg);
+}
+
+static int vblk_writev(struct block_device *bdev, uint64_t sector, const struct block_seg *segs,
+                       uint32_t nseg)
+{
+    return vblk_transfer(bdev, VIRTIO_BLK_T_OUT, sector, segs, nseg);
 }
 
 /* vblk_flush: a FLUSH request (virtio 1.x, "Device Operation" of the
@@ -472,11 +507,14 @@ static int vblk_flush(struct block_device *bdev)
     struct vblk *v = bdev->priv;
     if (!v->flush)
         return ERR_OK;
-    return vblk_request(v, &(struct vblk_req){VIRTIO_BLK_T_FLUSH, 0, 0, NULL});
+    return vblk_request(v, &(struct vblk_req){VIRTIO_BLK_T_FLUSH, 0, 0, {NULL, 0}, VBLK_HDR_DESCS});
 }
 
-static const struct block_ops vblk_ops = {
-    .read = vblk_read, .write = vblk_write, .flush = vblk_flush};
+static const struct block_ops vblk_ops = {.read = vblk_read,
+                                          .write = vblk_write,
+                                          .readv = vblk_readv,
+                                          .writev = vblk_writev,
+                                          .flush = vblk_flush};
 
 /* ---- legacy transport: registers in I/O BAR0 ---- */
 

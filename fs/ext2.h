@@ -87,7 +87,9 @@ long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, c
  * (a block pointer outside the data area). */
 int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva);
 /* ext2_pages_read: ext2_page_read of the N pages from FIRST into the
- * pages at KVAS[0..N), contiguous blocks across pages as one request. */
+ * pages at KVAS[0..N), contiguous blocks across pages as one request
+ * that the disk moves straight into the pages. On an error the pages
+ * hold anything. */
 int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
                     void *const *kvas);
 /* ext2_page_write: write page INDEX of inode INO (DI) from KVA: only the

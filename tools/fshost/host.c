@@ -215,6 +215,19 @@ int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *
     return dev->ops->read(dev, sector, count, buf);
 }
 
+/* block_readv: one read per segment (the image file has no DMA to save). */
+int block_readv(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
+                uint32_t nseg)
+{
+    int err = 0;
+    for (uint32_t i = 0; i < nseg && err == 0; i++) {
+        uint32_t count = (uint32_t)(segs[i].len / BLOCK_SECTOR_SIZE);
+        err = block_read(dev, sector, count, segs[i].buf);
+        sector += count;
+    }
+    return err;
+}
+
 void (*host_write_hook)(uint64_t sector, uint32_t count, const void *buf);
 
 int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
