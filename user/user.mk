@@ -58,7 +58,7 @@ USER_VM_TESTS := pt-grow-stack pt-big-stk-obj pt-grow-bad pt-grow-stk-sc \
 	mmap-read mmap-write mmap-remove mmap-unmap mmap-ro mmap-twice mmap-off mmap-bad \
 	mmap-clean mmap-exit mmap-fork mmap-exec mmap-big page-merge-mm mmap-exe \
 	cow-phys cow-tree cow-swap cow-orphan cow-slot cow-mmap cow-oom \
-	pcache-rw pcache-par
+	pcache-rw pcache-par pcache-seq
 USER_VM_CHILD_PROGS := vm-fuzz mmap-fuzz child-linear child-sort child-qsort \
 	child-mm-write child-mm-touch child-sort-mm cow-text
 # Benchmark programs of `make bench` for the VM (user/bin/NAME.c).
