@@ -2,7 +2,9 @@
  * mapping, TLB). It knows nothing of processes or pages of the VM.
  * A page table is named by the kernel address of its PML4. The kernel half
  * (PML4 slots 256..511: direct map and kernel image) is shared by every
- * address space. Callers serialize changes to one page table. */
+ * address space. Callers serialize changes to one page table. The table
+ * page covering the last user page walked is remembered (a walk of its
+ * neighbours reads one level, not four) until its PML4 is destroyed. */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
@@ -61,6 +63,10 @@ bool pt_test_and_clear_accessed(pte_t *pml4, uint64_t va);
  * it (nothing if VA is not mapped). Returns whether the PTE's dirty bit is
  * set (it stays set). */
 bool pt_write_protect(pte_t *pml4, uint64_t va);
+/* pt_set_writable: set the writable bit of VA's present PTE in place (its
+ * frame, other flags, accessed and dirty bits kept) and flush it. Returns
+ * false, changing nothing, if VA is not mapped. */
+bool pt_set_writable(pte_t *pml4, uint64_t va);
 /* pt_is_dirty: whether the present PTE of VA has its dirty bit set. */
 bool pt_is_dirty(pte_t *pml4, uint64_t va);
 /* pt_lookup: the PTE of VA in PML4, or NULL if no table covers it. Huge

@@ -479,13 +479,17 @@ int vm_share_page(struct spt *dst, struct page *src, vm_initializer *init, struc
     return err;
 }
 
-/* make_private_locked: PAGE (cow, resident) is the only page of its frame
- * now (a copy, or the last sharer): mapped writable (so the frame leaves
- * the swap cache: it will differ from the slot). frame_lock held. */
+/* make_private_locked: PAGE (cow, resident, mapped read-only) is the last
+ * sharer of its frame: writable (so the frame leaves the swap cache: it
+ * will differ from the slot). Its PTE maps the frame already: only its
+ * writable bit is set, in place (mapped anew if it were not present).
+ * frame_lock held. ERR_NO_MEMORY (PAGE's table could not map it). */
 static int make_private_locked(struct page *page)
 {
     frame_cache_drop_locked(page->frame);
     page->cow = false;
+    if (pt_set_writable(page->spt->pml4, page->va))
+        return ERR_OK;
     return vm_page_map(page);
 }
 
@@ -504,8 +508,8 @@ static int cow_copy_locked(struct page *page)
     if (new) {
         struct frame *old = page->frame;
         memcpy(new->kva, old->kva, PAGE_SIZE);
-        /* PAGE's PTE still maps OLD (read-only) until make_private_locked
-         * maps NEW over it: frame_lock is held throughout, so nobody can
+        /* PAGE's PTE still maps OLD (read-only) until NEW, writable, is
+         * mapped over it: frame_lock is held throughout, so nobody can
          * evict or free OLD meanwhile; the PTE's dirty bit is of no use
          * (the copy is dirty, and fork gave OLD's other pages PAGE's) */
         if (frame_remove_page_locked(page) == 0)
@@ -515,7 +519,8 @@ static int cow_copy_locked(struct page *page)
             page->ops->drop_copy(page);
         page->dirty = true;
         new->pinned = false;
-        err = make_private_locked(page);
+        page->cow = false; /* NEW is in no cache: never shared */
+        err = vm_page_map(page);
         vm_count(VM_STAT_COW_COPY);
     }
     page->busy = false;
