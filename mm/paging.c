@@ -41,54 +41,10 @@ static pte_t *pte_table(pte_t e)
     return phys_to_virt(e & PTE_ADDR_MASK);
 }
 
-/* The last-level table walked last in a user half: the PT covering the
- * 2 MiB at `base` in `pml4`. The tables of a user half are freed only
- * with their PML4 (pt_destroy, which forgets the entry), so the entry
- * stays right as long as it names a live PML4, and the walks of
- * neighbouring pages (fork, teardown, a run of faults) skip the upper
- * three levels. Read and written with interrupts off: a walk preempted
- * between its fields must not mix two entries. */
-static struct {
-    pte_t *pml4;
-    uint64_t base; /* VA rounded down to PT_LARGE_PAGE_SIZE */
-    pte_t *table;
-} leaf_cache;
-
-/* leaf_cache_find: the PT covering user VA in PML4 if it is the cached
- * one, else NULL. */
-static pte_t *leaf_cache_find(pte_t *pml4, uint64_t va)
-{
-    uint64_t f = irq_save();
-    bool hit = leaf_cache.pml4 == pml4 && leaf_cache.base == (va & ~(PT_LARGE_PAGE_SIZE - 1));
-    pte_t *table = hit ? leaf_cache.table : NULL;
-    irq_restore(f);
-    return table;
-}
-
-/* leaf_cache_set: TABLE is the PT covering user VA in PML4 (or, for a NULL
- * TABLE, forget any entry of PML4). */
-static void leaf_cache_set(pte_t *pml4, uint64_t va, pte_t *table)
-{
-    uint64_t f = irq_save();
-    if (table) {
-        leaf_cache.pml4 = pml4;
-        leaf_cache.base = va & ~(PT_LARGE_PAGE_SIZE - 1);
-        leaf_cache.table = table;
-    } else if (leaf_cache.pml4 == pml4) {
-        leaf_cache.pml4 = NULL;
-    }
-    irq_restore(f);
-}
-
-/* walk: the entry for VA at level STOP, creating tables when CREATE. A
- * user VA's PT entry comes from leaf_cache when it covers VA. */
+/* walk: the entry for VA at level STOP, creating tables when CREATE. */
 static pte_t *walk(pte_t *pml4, uint64_t va, int stop, bool create)
 {
-    bool leaf = stop == 0 && va < USER_TOP;
-    pte_t *table = leaf ? leaf_cache_find(pml4, va) : NULL;
-    if (table)
-        return &table[pt_index(va, 0)];
-    table = pml4;
+    pte_t *table = pml4;
     for (int level = PT_LEVELS - 1; level > stop; level--) {
         pte_t *e = &table[pt_index(va, level)];
         if (!(*e & PTE_PRESENT)) {
@@ -103,8 +59,6 @@ static pte_t *walk(pte_t *pml4, uint64_t va, int stop, bool create)
         }
         table = pte_table(*e);
     }
-    if (leaf)
-        leaf_cache_set(pml4, va, table);
     return &table[pt_index(va, stop)];
 }
 
@@ -313,7 +267,6 @@ static void free_level(pte_t *table, int level)
 void pt_destroy(pte_t *pml4)
 {
     ASSERT(pml4 != kernel_pml4);
-    leaf_cache_set(pml4, 0, NULL);
     for (int i = 0; i < PML4_KERNEL_FIRST; i++)
         if (pml4[i] & PTE_PRESENT)
             free_level(pte_table(pml4[i]), PT_LEVELS - 2);

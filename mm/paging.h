@@ -2,9 +2,7 @@
  * mapping, TLB). It knows nothing of processes or pages of the VM.
  * A page table is named by the kernel address of its PML4. The kernel half
  * (PML4 slots 256..511: direct map and kernel image) is shared by every
- * address space. Callers serialize changes to one page table. The table
- * page covering the last user page walked is remembered (a walk of its
- * neighbours reads one level, not four) until its PML4 is destroyed. */
+ * address space. Callers serialize changes to one page table. */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>

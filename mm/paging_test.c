@@ -1,9 +1,9 @@
 /* Unit tests of the page-table mechanism on fresh tables from pt_create:
  * map/unmap/lookup/translate, PTE permission bits, the writable bit set
- * in place, the cached last-level table kept apart per table, the
- * kernel's W^X layout, TLB flushing on remap/unmap/flag changes, freeing
- * of table pages, and the hardware protections (NX, CR0.WP on .rodata and
- * .text, SMEP, SMAP) observed as faults recovered with trap_catch.
+ * in place, the kernel's W^X layout, TLB flushing on remap/unmap/flag
+ * changes, freeing of table pages, and the hardware protections (NX,
+ * CR0.WP on .rodata and .text, SMEP, SMAP) observed as faults recovered
+ * with trap_catch.
  *
  * A test table is only activated with interrupts off and always switched
  * back to pt_kernel() before the test asserts anything. */
@@ -274,39 +274,6 @@ KTEST(paging, set_writable_in_place)
     KT_ASSERT(ok);
     KT_ASSERT(e ==
               (pa | PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_NX | PTE_ACCESSED | PTE_DIRTY));
-    KT_ASSERT(pmm_free_count() == start);
-}
-
-KTEST(paging, leaf_cache_per_table)
-{
-    /* the last PT walked is remembered for its own table only: walks of
-     * the same address in two tables, in turn, see each its own mapping;
-     * a table made after one is destroyed (its PML4 page may be the same)
-     * sees nothing of the old one's tables */
-    size_t start = pmm_free_count();
-    pte_t *t1 = pt_create(), *t2 = pt_create();
-    KT_ASSERT(t1 && t2);
-    paddr_t a = pmm_alloc(), b = pmm_alloc();
-    KT_ASSERT(a && b);
-    bool ok = pt_map(t1, TEST_VA, a, PTE_USER) == ERR_OK;
-    ok &= pt_translate(t2, TEST_VA) == 0 && pt_lookup(t2, TEST_VA) == NULL;
-    ok &= pt_map(t2, TEST_VA, b, PTE_USER) == ERR_OK;
-    for (int i = 0; i < 2; i++) {
-        ok &= pt_translate(t1, TEST_VA) == a && pt_translate(t2, TEST_VA) == b;
-        ok &= pt_translate(t1, TEST_VA + PAGE_SIZE) == 0;
-        ok &= pt_translate(t1, TEST_VA + PD_SPAN) == 0; /* the next PT: none */
-    }
-    ok &= pt_map(t1, TEST_VA + PAGE_SIZE, b, PTE_USER) == ERR_OK;
-    ok &= pt_translate(t1, TEST_VA + PAGE_SIZE) == b && pt_translate(t2, TEST_VA + PAGE_SIZE) == 0;
-    pt_destroy(t1);
-    pte_t *t3 = pt_create();
-    ok &= t3 && pt_lookup(t3, TEST_VA) == NULL && pt_translate(t2, TEST_VA) == b;
-    if (t3)
-        pt_destroy(t3);
-    pt_destroy(t2);
-    pmm_free(a);
-    pmm_free(b);
-    KT_ASSERT(ok);
     KT_ASSERT(pmm_free_count() == start);
 }
 
