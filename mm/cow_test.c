@@ -17,7 +17,9 @@
  *   - a swapped-out page is shared by its slot; freeing one sharer leaves
  *     the other its frame or slot;
  *   - a page never touched is registered again in the child, without a
- *     frame (a page of a range is left to the child's range).
+ *     frame (a page of a range is left to the child's range);
+ *   - a table torn down (its anonymous pages in batches) leaves every
+ *     page of another table its frame and contents.
  * A user access is a call of vm_try_handle_fault with the fault the CPU
  * would raise (ct_read_in, ct_write); contents are reached through frame
  * kvas (mm/vm_test.h). Checks are of behaviour only: frames, reference
@@ -534,5 +536,41 @@ KTEST(cow, three_sharers)
 
     spt_kill(&c);
     ct_kill(&a, &b);
+    KT_ASSERT(vt_snap_same(&s0));
+}
+
+KTEST(cow, kill_in_batches_keeps_sharers)
+{
+    /* teardown gives anonymous pages back in batches (spt_kill): killing
+     * the parent of many pages, some of them copied by the child, some
+     * still shared, and a file page among them, leaves every page of the
+     * child its frame (the last sharer of a frame) with its contents;
+     * killing the child then gives everything back */
+    enum { N = 3 * 32 + 5 };
+    struct vt_snap s0;
+    vt_snap_take(&s0);
+    struct vt_aux aux;
+    vt_aux_init(&aux, 11);
+    struct spt a, b;
+    KT_ASSERT(ct_tables(&a, &b));
+
+    struct page *pb[N];
+    for (int i = 0; i < N; i++)
+        pb[i] = ct_share(&b, ct_page(&a, VT_PAGE(i), true, CT_KEY + i));
+    for (int i = 0; i < N; i += 3)
+        VT_EXPECT(ct_write(&b, VT_PAGE(i)) == VM_FAULT_RESOLVED);
+    VT_EXPECT(vm_alloc_page_with_initializer(&a, VM_FILE, VT_PAGE(N), false, vt_fill, &aux.base) ==
+              ERR_OK);
+    VT_EXPECT(vm_claim_page(&a, VT_PAGE(N)) == ERR_OK);
+    VT_EXPECT(frame_in_use() == s0.user_frames + N + (N + 2) / 3 + 1);
+
+    spt_kill(&a);
+    VT_EXPECT(frame_in_use() == s0.user_frames + N && aux.base.refs == 1);
+    for (int i = 0; i < N; i++) {
+        VT_EXPECT(pb[i] && pb[i]->frame && pb[i]->frame->refs == 1);
+        VT_EXPECT(ct_contents(pb[i], CT_KEY + i));
+    }
+    spt_kill(&b);
+    vm_aux_put(&aux.base);
     KT_ASSERT(vt_snap_same(&s0));
 }

@@ -156,6 +156,16 @@ bool pt_write_protect(pte_t *pml4, uint64_t va)
     return dirty;
 }
 
+bool pt_set_writable(pte_t *pml4, uint64_t va)
+{
+    pte_t *e = pt_lookup(pml4, va);
+    if (!e || !(*e & PTE_PRESENT))
+        return false;
+    pte_update(e, 0, PTE_WRITABLE); /* keeps the accessed and dirty bits */
+    pt_flush(pml4, va);
+    return true;
+}
+
 bool pt_is_dirty(pte_t *pml4, uint64_t va)
 {
     pte_t *e = pt_lookup(pml4, va);

@@ -61,6 +61,10 @@ bool pt_test_and_clear_accessed(pte_t *pml4, uint64_t va);
  * it (nothing if VA is not mapped). Returns whether the PTE's dirty bit is
  * set (it stays set). */
 bool pt_write_protect(pte_t *pml4, uint64_t va);
+/* pt_set_writable: set the writable bit of VA's present PTE in place (its
+ * frame, other flags, accessed and dirty bits kept) and flush it. Returns
+ * false, changing nothing, if VA is not mapped. */
+bool pt_set_writable(pte_t *pml4, uint64_t va);
 /* pt_is_dirty: whether the present PTE of VA has its dirty bit set. */
 bool pt_is_dirty(pte_t *pml4, uint64_t va);
 /* pt_lookup: the PTE of VA in PML4, or NULL if no table covers it. Huge

@@ -1,8 +1,9 @@
 /* Unit tests of the page-table mechanism on fresh tables from pt_create:
- * map/unmap/lookup/translate, PTE permission bits, the kernel's W^X
- * layout, TLB flushing on remap/unmap/flag changes, freeing of table pages,
- * and the hardware protections (NX, CR0.WP on .rodata and .text, SMEP,
- * SMAP) observed as faults recovered with trap_catch.
+ * map/unmap/lookup/translate, PTE permission bits, the writable bit set
+ * in place, the kernel's W^X layout, TLB flushing on remap/unmap/flag
+ * changes, freeing of table pages, and the hardware protections (NX,
+ * CR0.WP on .rodata and .text, SMEP, SMAP) observed as faults recovered
+ * with trap_catch.
  *
  * A test table is only activated with interrupts off and always switched
  * back to pt_kernel() before the test asserts anything. */
@@ -249,6 +250,30 @@ KTEST(paging, tlb_flush_on_change)
     KT_ASSERT(!r.read_b_faulted && r.read_b == PATTERN_B);
     KT_ASSERT(r.ro_fault_ok);
     KT_ASSERT(r.unmapped_fault_ok);
+    KT_ASSERT(pmm_free_count() == start);
+}
+
+KTEST(paging, set_writable_in_place)
+{
+    /* the writable bit is set on the present PTE itself: its frame, other
+     * flags and accessed/dirty bits stay; nothing happens to an unmapped
+     * page */
+    size_t start = pmm_free_count();
+    pte_t *t = pt_create();
+    KT_ASSERT(t);
+    paddr_t pa = pmm_alloc();
+    KT_ASSERT(pa);
+    bool ok = pt_map(t, TEST_VA, pa, PTE_USER | PTE_NX) == ERR_OK;
+    pt_update_flags(t, TEST_VA, PTE_ACCESSED | PTE_DIRTY, 0);
+    ok &= pt_set_writable(t, TEST_VA);
+    pte_t e = *pt_lookup(t, TEST_VA);
+    ok &= !pt_set_writable(t, TEST_VA + PAGE_SIZE) && !pt_set_writable(t, TEST_VA_FAR);
+    ok &= pt_translate(t, TEST_VA + PAGE_SIZE) == 0 && pt_lookup(t, TEST_VA_FAR) == NULL;
+    pt_destroy(t);
+    pmm_free(pa);
+    KT_ASSERT(ok);
+    KT_ASSERT(e ==
+              (pa | PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_NX | PTE_ACCESSED | PTE_DIRTY));
     KT_ASSERT(pmm_free_count() == start);
 }
 

@@ -208,10 +208,33 @@ int spt_copy(struct spt *dst, struct spt *src, uint64_t user_rsp)
     return ERR_OK;
 }
 
-/* kill_page: hash destructor: free one page of the table being killed. */
-static void kill_page(struct hash_node *n)
+#define SPT_KILL_BATCH 32 /* anonymous pages given back per hold of frame_lock */
+
+/* kill_pages: free every page of SPT: anonymous ones SPT_KILL_BATCH at a
+ * time (vm_dealloc_anon_pages: one frame_lock round trip per batch, not
+ * per page), the others one by one (vm_dealloc_page: a file page's
+ * destroy runs without frame_lock, its frame pinned meanwhile); then the
+ * table's buckets. */
+static void kill_pages(struct spt *spt)
 {
-    vm_dealloc_page(hash_entry(n, struct page, node));
+    struct page *batch[SPT_KILL_BATCH];
+    size_t n = 0;
+    struct hash_iter it;
+    for (struct hash_node *node = hash_first(&it, &spt->pages); node; node = hash_next(&it)) {
+        struct page *page = hash_entry(node, struct page, node);
+        hash_iter_remove(&it);
+        if (!page->ops->swap_backed) {
+            vm_dealloc_page(page);
+            continue;
+        }
+        batch[n++] = page;
+        if (n == SPT_KILL_BATCH) {
+            vm_dealloc_anon_pages(batch, n);
+            n = 0;
+        }
+    }
+    vm_dealloc_anon_pages(batch, n);
+    hash_destroy(&spt->pages, NULL);
 }
 
 void spt_kill(struct spt *spt)
@@ -220,7 +243,7 @@ void spt_kill(struct spt *spt)
         return;
     mmap_flush_all(spt); /* in runs, before the pages go one by one */
     frame_release_begin();
-    hash_destroy(&spt->pages, kill_page);
+    kill_pages(spt);
     frame_release_end();
     struct list_node *n;
     while ((n = list_pop_front(&spt->ranges))) {

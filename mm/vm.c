@@ -479,13 +479,17 @@ int vm_share_page(struct spt *dst, struct page *src, vm_initializer *init, struc
     return err;
 }
 
-/* make_private_locked: PAGE (cow, resident) is the only page of its frame
- * now (a copy, or the last sharer): mapped writable (so the frame leaves
- * the swap cache: it will differ from the slot). frame_lock held. */
+/* make_private_locked: PAGE (cow, resident, mapped read-only) is the last
+ * sharer of its frame: writable (so the frame leaves the swap cache: it
+ * will differ from the slot). Its PTE maps the frame already: only its
+ * writable bit is set, in place (mapped anew if it were not present).
+ * frame_lock held. ERR_NO_MEMORY (PAGE's table could not map it). */
 static int make_private_locked(struct page *page)
 {
     frame_cache_drop_locked(page->frame);
     page->cow = false;
+    if (pt_set_writable(page->spt->pml4, page->va))
+        return ERR_OK;
     return vm_page_map(page);
 }
 
@@ -504,8 +508,8 @@ static int cow_copy_locked(struct page *page)
     if (new) {
         struct frame *old = page->frame;
         memcpy(new->kva, old->kva, PAGE_SIZE);
-        /* PAGE's PTE still maps OLD (read-only) until make_private_locked
-         * maps NEW over it: frame_lock is held throughout, so nobody can
+        /* PAGE's PTE still maps OLD (read-only) until NEW, writable, is
+         * mapped over it: frame_lock is held throughout, so nobody can
          * evict or free OLD meanwhile; the PTE's dirty bit is of no use
          * (the copy is dirty, and fork gave OLD's other pages PAGE's) */
         if (frame_remove_page_locked(page) == 0)
@@ -515,7 +519,8 @@ static int cow_copy_locked(struct page *page)
             page->ops->drop_copy(page);
         page->dirty = true;
         new->pinned = false;
-        err = make_private_locked(page);
+        page->cow = false; /* NEW is in no cache: never shared */
+        err = vm_page_map(page);
         vm_count(VM_STAT_COW_COPY);
     }
     page->busy = false;
@@ -561,31 +566,44 @@ bool vm_take_dirty(struct page *page, void *dst)
     return take;
 }
 
+/* dealloc_anon_locked: PAGE (anonymous, waited for: not busy) is made
+ * busy and, if resident, unmapped and off its frame at once (destroy never
+ * reads an anonymous page's frame), which is freed if no other page maps
+ * it; the frame leaves the swap cache first (destroy may free the slot it
+ * is cached under). frame_lock held. */
+static void dealloc_anon_locked(struct page *page)
+{
+    page->busy = true;
+    struct frame *f = page->frame;
+    if (!f)
+        return;
+    vm_page_unmap(page);
+    frame_cache_drop_locked(f);
+    if (frame_remove_page_locked(page) == 0 && !f->pc)
+        frame_free_locked(f); /* a page-cache frame stays cached */
+}
+
 /* vm_dealloc_page: the page is made busy and, if resident, unmapped. A
  * file page keeps its frame while destroy runs with no lock held, so that
  * destroy can still read it (write-back): the frame is no victim
  * meanwhile (a page of it is busy; a frame it alone maps is pinned too);
- * then the page leaves the frame. An anonymous page leaves it at once.
- * A frame no other page maps is freed. */
+ * then the page leaves the frame. An anonymous page leaves it at once
+ * (dealloc_anon_locked). A frame no other page maps is freed. */
 void vm_dealloc_page(struct page *page)
 {
     frame_lock_acquire();
     while (page->busy)
         frame_wait_locked();
-    page->busy = true;
     struct frame *f = page->frame;
-    if (f) {
+    if (page->ops->swap_backed) {
+        dealloc_anon_locked(page);
+    } else if (f) {
+        page->busy = true;
         vm_page_unmap(page);
-        if (page->ops->swap_backed) {
-            /* destroy never reads an anonymous page's frame: it goes now
-             * (out of the cache first: destroy may free the slot it is
-             * cached under) */
-            frame_cache_drop_locked(f);
-            if (frame_remove_page_locked(page) == 0 && !f->pc)
-                frame_free_locked(f); /* a page-cache frame stays cached */
-        } else if (f->refs == 1 && !f->pc) {
+        if (f->refs == 1 && !f->pc)
             f->pinned = true;
-        }
+    } else {
+        page->busy = true;
     }
     frame_lock_release();
     destroy(page);
@@ -597,6 +615,22 @@ void vm_dealloc_page(struct page *page)
         frame_lock_release();
     }
     kfree(page);
+}
+
+void vm_dealloc_anon_pages(struct page **pages, size_t n)
+{
+    frame_lock_acquire();
+    for (size_t i = 0; i < n; i++) {
+        ASSERT(pages[i]->ops->swap_backed);
+        while (pages[i]->busy)
+            frame_wait_locked();
+        dealloc_anon_locked(pages[i]);
+    }
+    frame_lock_release();
+    for (size_t i = 0; i < n; i++) {
+        destroy(pages[i]);
+        kfree(pages[i]);
+    }
 }
 
 /* is_stack_growth: whether a fault at F->addr with no page may grow the

@@ -95,6 +95,11 @@ int vm_do_claim_page(struct page *page);
  * table any more). Waits while it is busy. Owner thread; no lock held;
  * may sleep. */
 void vm_dealloc_page(struct page *page);
+/* vm_dealloc_anon_pages: vm_dealloc_page of the N anonymous (swap-backed)
+ * pages of PAGES, their frames given back in one hold of frame_lock, then
+ * each destroyed and freed with no lock held. Same rules as
+ * vm_dealloc_page. */
+void vm_dealloc_anon_pages(struct page **pages, size_t n);
 /* vm_copy_page: register in DST (fork's child) a copy of SRC, a page of
  * the current process: a page still uninit from a range is left to the
  * range (DST has the range too), other uninit pages are registered again,
