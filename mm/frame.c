@@ -41,6 +41,7 @@ static struct hash frame_cache; /* cached frames by cache_key (frame.h) */
 static unsigned releasing;      /* address spaces being torn down (frame_release_begin) */
 
 #define CLOCK_CLEAN_WINDOW 32 /* frames searched for a clean victim past a dirty one */
+#define RECLAIM_SCAN       16 /* frames vm_try_get_frame looks at for a free-to-take one */
 
 /* Victims evicted in one round when the first one has to be written: their
  * writes go to swap as one request (swap_plug), which costs about what one
@@ -462,10 +463,36 @@ struct frame *vm_get_frame_except(const struct frame *keep, int *err)
     return f;
 }
 
+/* reclaim_clean_locked: a frame that costs nothing to take, within
+ * RECLAIM_SCAN frames of the clock hand: a page-cache page that no page
+ * maps, not pinned, not dead, clean, not recently claimed and not used
+ * since the clock last passed (a used one has that cleared and is passed
+ * over, as the clock does); out of the cache, pinned, for a new occupant.
+ * NULL if there is none. Never waits nor writes. frame_lock held. */
+static struct frame *reclaim_clean_locked(void)
+{
+    for (size_t step = 0; step < RECLAIM_SCAN && step < frames_used; step++) {
+        struct frame *f = clock_advance();
+        if (!f->pc || f->pinned || f->pc_dead || f->refs > 0 || f->pc_dirty || recent(f))
+            continue;
+        if (f->pc_referenced) {
+            f->pc_referenced = false;
+            continue;
+        }
+        page_cache_forget_locked(f);
+        f->pinned = true;
+        vm_count(VM_STAT_EVICTION);
+        return clock_stop_at(f);
+    }
+    return NULL;
+}
+
 struct frame *vm_try_get_frame(void)
 {
     ASSERT(lock_held_by_current_thread(&frame_lock));
     struct frame *f = frame_new_locked();
+    if (!f)
+        f = reclaim_clean_locked();
     if (f)
         f->claim_seq = ++claims;
     return f;

@@ -104,9 +104,11 @@ struct frame *vm_get_frame(int *err);
  * (only this caller can release it): when no other frame can be had, NULL
  * with ERR_NO_MEMORY at once. */
 struct frame *vm_get_frame_except(const struct frame *keep, int *err);
-/* vm_try_get_frame: a pinned frame from free memory (within the cap), or
- * NULL: never evicts nor waits (read-ahead, which holds pinned frames of
- * its own, takes only what nobody needs). frame_lock held. */
+/* vm_try_get_frame: a pinned frame from free memory (within the cap) or,
+ * when there is none, a clean page-cache page that nothing maps and that
+ * was not used since the clock last passed it (dropped: nothing to
+ * write), or NULL: never writes nor waits (read-ahead, which holds pinned
+ * frames of its own, takes only what costs nothing). frame_lock held. */
 struct frame *vm_try_get_frame(void);
 /* frame_add_page_locked: PAGE (no frame) maps FRAME from now on: PAGE
  * joins FRAME's reverse map and PAGE->frame is FRAME. frame_lock held. */
