@@ -589,7 +589,7 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
     lock_acquire(&fs_lock);
     err = fill_locked(inode, pages, n);
     lock_release(&fs_lock);
-    if (n == page_cache_readahead_max() && n > 1)
+    if (err == 0 && n == page_cache_readahead_max() && n > 1)
         page_cache_async_request(inode->ino, index + 1); /* a sequential reader: the next window */
     for (size_t i = 1; i < n; i++)
         page_cache_put(pages[i]);
@@ -639,6 +639,10 @@ size_t fs_read_ahead(uint32_t ino, uint64_t index)
     struct inode *inode = inode_find_open(ino);
     if (!inode)
         return 0;
+    if (inode_is_dir(inode)) { /* INO was freed and reused meanwhile */
+        inode_close(inode);
+        return 0;
+    }
     struct frame *pages[PAGE_CACHE_READAHEAD_MAX];
     size_t n = async_window(inode, index, inode_size(inode), pages);
     if (n > 0) {

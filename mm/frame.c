@@ -468,9 +468,11 @@ struct frame *vm_get_frame_except(const struct frame *keep, int *err)
  * maps, not pinned, not dead, clean, not recently claimed and not used
  * since the clock last passed (a used one has that cleared and is passed
  * over, as the clock does); out of the cache, pinned, for a new occupant.
- * NULL if there is none. Never waits nor writes. frame_lock held. */
+ * The hand moves on only past a frame taken. NULL if there is none.
+ * Never waits nor writes. frame_lock held. */
 static struct frame *reclaim_clean_locked(void)
 {
+    struct list_node *start = hand;
     for (size_t step = 0; step < RECLAIM_SCAN && step < frames_used; step++) {
         struct frame *f = clock_advance();
         if (!f->pc || f->pinned || f->pc_dead || f->refs > 0 || f->pc_dirty || recent(f))
@@ -484,6 +486,7 @@ static struct frame *reclaim_clean_locked(void)
         vm_count(VM_STAT_EVICTION);
         return clock_stop_at(f);
     }
+    hand = start;
     return NULL;
 }
 
@@ -493,8 +496,8 @@ struct frame *vm_try_get_frame(void)
     struct frame *f = frame_new_locked();
     if (!f)
         f = reclaim_clean_locked();
-    if (f)
-        f->claim_seq = ++claims;
+    if (f) /* no claim: the last claims stay those of faults (FRAME_RECENT_CLAIMS) */
+        f->claim_seq = claims - FRAME_RECENT_CLAIMS;
     return f;
 }
 
