@@ -60,7 +60,7 @@ USER_VM_TESTS := pt-grow-stack pt-big-stk-obj pt-grow-bad pt-grow-stk-sc \
 	cow-phys cow-tree cow-swap cow-orphan cow-slot cow-mmap cow-oom \
 	pcache-rw pcache-par pcache-seq
 USER_VM_CHILD_PROGS := vm-fuzz mmap-fuzz child-linear child-sort child-qsort \
-	child-mm-write child-mm-touch child-sort-mm cow-text
+	child-mm-write child-mm-touch child-sort-mm cow-text pcache-ra
 # Benchmark programs of `make bench` for the VM (user/bin/NAME.c).
 USER_VM_BENCH_PROGS := bench-anon bench-stack bench-swap bench-mmap bench-cow
 

@@ -1,0 +1,355 @@
+/* pcache-ra MODE ...: stress tests of the page cache and its read-ahead.
+ *   par N SIZE PASSES  N children each read file rN (tools/mkpattern.py) of
+ *                      SIZE bytes sequentially, alternately by read() and a
+ *                      read-only mapping, PASSES times, checking the pattern
+ *   recreate SIZE ROUNDS  a child reads "f" in a loop while the parent
+ *                      removes it and creates it again with new contents;
+ *                      after each round every reader must see the right ones
+ *   exitmid N SIZE     N children read r0.. part way then exit (read-ahead
+ *                      in flight); the parent waits and returns
+ *   halt N SIZE        N children read forever; the parent halts
+ *   mmapw SIZE ROUNDS  a child maps "w" and reads it sequentially over and
+ *                      over while the parent rewrites it with write(); every
+ *                      byte seen must be one of the two patterns
+ *   holes              files with holes and tails past the end */
+#include "mapped.h"
+
+#define CHUNK (3 * PAGE_SIZE + 100)
+static char buf[CHUNK];
+static char page[PAGE_SIZE];
+
+static bool is_byte_of(unsigned char c, size_t i, unsigned s1, unsigned s2)
+{
+    return c == pattern_byte(i, s1) || c == pattern_byte(i, s2);
+}
+
+/* read_check: read NAME (SIZE bytes, pattern SEED) with read() to its end. */
+static void read_check(const char *name, size_t size, unsigned seed)
+{
+    int fd = open_or_fail(name);
+    size_t done = 0;
+    int n;
+    while ((n = read(fd, buf, CHUNK)) > 0) {
+        check_pattern(buf, done, (size_t)n, seed, name);
+        done += (size_t)n;
+    }
+    if (done != size)
+        fail("%s: read %zu bytes, not %zu", name, done, size);
+    close(fd);
+}
+
+/* map_check: map NAME (SIZE bytes, pattern SEED) at ADDR and check it. */
+static void map_check(const char *name, size_t size, unsigned seed, char *addr)
+{
+    int fd = open_or_fail(name);
+    if (filesize(fd) != (int)size)
+        fail("%s: size %d, not %zu", name, filesize(fd), size);
+    if (mmap(addr, size, 0, fd, 0) != addr)
+        fail("mmap %s failed", name);
+    check_pattern(addr, 0, size, seed, name);
+    munmap(addr);
+    close(fd);
+}
+
+static void wait_ok(pid_t pid)
+{
+    int st = wait(pid);
+    if (st != 0)
+        fail("child %d exited %d", pid, st);
+}
+
+static void mode_par(int n, size_t size, int passes)
+{
+    pid_t kids[16];
+    for (int k = 0; k < n; k++) {
+        char name[8];
+        snprintf(name, sizeof name, "r%d", k);
+        pid_t pid = fork("rd");
+        if (pid < 0)
+            fail("fork");
+        if (pid == 0) {
+            for (int p = 0; p < passes; p++) {
+                if ((p + k) % 2)
+                    map_check(name, size, (unsigned)k, MAP_ADDR);
+                else
+                    read_check(name, size, (unsigned)k);
+            }
+            exit(0);
+        }
+        kids[k] = pid;
+    }
+    for (int k = 0; k < n; k++)
+        wait_ok(kids[k]);
+    msg("par: %d readers, %d passes each: all good", n, passes);
+}
+
+static void make_file_seed(const char *name, size_t size, unsigned seed)
+{
+    make_file(name, size, seed);
+}
+
+static void mode_recreate(size_t size, int rounds)
+{
+    make_file_seed("f", size, 100);
+    for (int r = 0; r < rounds; r++) {
+        unsigned old = 100 + (unsigned)r, new = old + 1;
+        pid_t pid = fork("rc");
+        if (pid < 0)
+            fail("fork");
+        if (pid == 0) {
+            /* holds the old file open, reads it over and over */
+            int fd = open_or_fail("f");
+            int ino = inumber(fd);
+            for (int p = 0; p < 3; p++) {
+                seek(fd, 0);
+                size_t done = 0;
+                int n;
+                while ((n = read(fd, buf, CHUNK)) > 0) {
+                    check_pattern(buf, done, (size_t)n, old, "old f (held open)");
+                    done += (size_t)n;
+                }
+                if (done != size)
+                    fail("old f: %zu bytes", done);
+            }
+            close(fd);
+            (void)ino;
+            exit(0);
+        }
+        /* the parent: remove and re-create with new contents meanwhile */
+        if (!remove("f"))
+            fail("remove f");
+        make_file_seed("f", size, new);
+        read_check("f", size, new);
+        wait_ok(pid);
+        /* the old inode is freed now: make another file that may reuse it */
+        if (!remove("f"))
+            fail("remove f (2)");
+        make_file_seed("f", size, new);
+        map_check("f", size, new, MAP_ADDR);
+        read_check("f", size, new);
+    }
+    msg("recreate: %d rounds good", rounds);
+}
+
+static void mode_exitmid(int n, size_t size)
+{
+    pid_t kids[16];
+    for (int k = 0; k < n; k++) {
+        char name[8];
+        snprintf(name, sizeof name, "r%d", k);
+        pid_t pid = fork("em");
+        if (pid < 0)
+            fail("fork");
+        if (pid == 0) {
+            if (k % 2) {
+                int fd = open_or_fail(name);
+                char *a = MAP_ADDR;
+                if (mmap(a, size, 0, fd, 0) != a)
+                    fail("mmap");
+                volatile int sink = 0;
+                for (size_t i = 0; i < size / 3; i += PAGE_SIZE)
+                    sink += a[i];
+                exit(sink == 1234567 ? 1 : 0); /* mapping and file still open */
+            }
+            int fd = open_or_fail(name);
+            for (size_t i = 0; i < size / 3; i += CHUNK)
+                read(fd, buf, CHUNK);
+            exit(0); /* file open */
+        }
+        kids[k] = pid;
+    }
+    for (int k = 0; k < n; k++)
+        wait_ok(kids[k]);
+    msg("exitmid: %d children exited part way", n);
+}
+
+static void mode_halt(int n, size_t size)
+{
+    for (int k = 0; k < n; k++) {
+        char name[8];
+        snprintf(name, sizeof name, "r%d", k);
+        pid_t pid = fork("hr");
+        if (pid < 0)
+            fail("fork");
+        if (pid == 0) {
+            for (;;) {
+                if (k % 2)
+                    map_check(name, size, (unsigned)k, MAP_ADDR);
+                else
+                    read_check(name, size, (unsigned)k);
+            }
+        }
+    }
+    /* let them get going */
+    read_check("r0", size, 0);
+    msg("halting with %d readers running", n);
+    halt();
+}
+
+static void mode_mmapw(size_t size, int rounds)
+{
+    make_file_seed("w", size, 1);
+    pid_t pid = fork("mr");
+    if (pid < 0)
+        fail("fork");
+    if (pid == 0) {
+        int fd = open_or_fail("w");
+        char *a = MAP_ADDR;
+        if (mmap(a, size, 0, fd, 0) != a)
+            fail("mmap w");
+        for (int p = 0; p < rounds * 2; p++) {
+            for (size_t i = 0; i < size; i++) {
+                unsigned char c = (unsigned char)a[i];
+                bool ok = false;
+                for (unsigned s = 1; s <= (unsigned)rounds + 1 && !ok; s++)
+                    ok = c == pattern_byte(i, s);
+                if (!ok)
+                    fail("mapped w: byte %zu is %02x, no pattern's", i, c);
+            }
+        }
+        munmap(a);
+        close(fd);
+        exit(0);
+    }
+    int fd = open_or_fail("w");
+    for (int r = 0; r < rounds; r++) {
+        unsigned s = 2 + (unsigned)r;
+        seek(fd, 0);
+        for (size_t done = 0; done < size; done += PAGE_SIZE) {
+            size_t n = size - done < PAGE_SIZE ? size - done : PAGE_SIZE;
+            for (size_t i = 0; i < n; i++)
+                page[i] = (char)pattern_byte(done + i, s);
+            if (write(fd, page, (unsigned)n) != (int)n)
+                fail("write w");
+        }
+    }
+    close(fd);
+    wait_ok(pid);
+    read_check("w", size, 1 + (unsigned)rounds);
+    map_check("w", size, 1 + (unsigned)rounds, MAP_ADDR2);
+    (void)is_byte_of;
+    msg("mmapw: %d rewrites under a mapped reader", rounds);
+}
+
+/* holes: a file with a tail, then extended past a hole, then read back
+ * both ways; blocks freed by a removed file of 0xff bytes are reused. */
+static void mode_holes(void)
+{
+    memset(page, 0xff, PAGE_SIZE);
+    for (int k = 0; k < 3; k++) {
+        if (!create("ff", 0))
+            fail("create ff");
+        int fd = open_or_fail("ff");
+        for (int i = 0; i < 64; i++)
+            write(fd, page, PAGE_SIZE);
+        close(fd);
+        read_check("ff", 0, 0); /* size check only fails: skip */
+    }
+}
+
+static void check_holes(void)
+{
+    /* fill the disk's free blocks with 0xff, then free them */
+    memset(page, 0xff, PAGE_SIZE);
+    if (!create("ff", 0))
+        fail("create ff");
+    int fd = open_or_fail("ff");
+    for (int i = 0; i < 256; i++)
+        if (write(fd, page, PAGE_SIZE) != PAGE_SIZE)
+            fail("write ff");
+    close(fd);
+    /* read it so that it is cached, then remove it */
+    fd = open_or_fail("ff");
+    while (read(fd, buf, CHUNK) > 0)
+        ;
+    close(fd);
+    if (!remove("ff"))
+        fail("remove ff");
+    /* h: 5000 bytes of pattern, read (page 1 cached with a tail), then a
+     * byte at 300000: everything between must read as zero */
+    make_file("h", 5000, 7);
+    read_check("h", 5000, 7);
+    fd = open_or_fail("h");
+    seek(fd, 300000);
+    if (write(fd, "Z", 1) != 1)
+        fail("write Z");
+    seek(fd, 0);
+    size_t done = 0;
+    int n;
+    while ((n = read(fd, buf, CHUNK)) > 0) {
+        for (int i = 0; i < n; i++) {
+            size_t off = done + (size_t)i;
+            unsigned char want = off < 5000 ? pattern_byte(off, 7) : off == 300000 ? 'Z' : 0;
+            if ((unsigned char)buf[i] != want)
+                fail("h: byte %zu is %02x, not %02x (read)", off, (unsigned char)buf[i], want);
+        }
+        done += (size_t)n;
+    }
+    if (done != 300001)
+        fail("h: %zu bytes", done);
+    char *a = MAP_ADDR;
+    if (mmap(a, 300001, 0, fd, 0) != a)
+        fail("mmap h");
+    for (size_t off = 0; off < 300001 + 0x1000 - (300001 % 0x1000); off++) {
+        unsigned char want = off < 5000 ? pattern_byte(off, 7) : off == 300000 ? 'Z' : 0;
+        if ((unsigned char)a[off] != want)
+            fail("h: byte %zu is %02x, not %02x (mapped)", off, (unsigned char)a[off], want);
+    }
+    munmap(a);
+    close(fd);
+    msg("holes: good");
+}
+
+/* eio NAME: read NAME to its end or its first error, three times, then a
+ * mapping of it in a child (which may be killed by a failed read). */
+static void mode_eio(const char *name)
+{
+    for (int p = 0; p < 3; p++) {
+        int fd = open_or_fail(name);
+        size_t done = 0;
+        int n;
+        while ((n = read(fd, buf, CHUNK)) > 0)
+            done += (size_t)n;
+        msg("eio pass %d: %zu bytes, then %d", p, done, n);
+        close(fd);
+    }
+    pid_t pid = fork("eio-map");
+    if (pid == 0) {
+        int fd = open_or_fail(name);
+        int size = filesize(fd);
+        char *a = MAP_ADDR;
+        if (mmap(a, (size_t)size, 0, fd, 0) != a)
+            fail("mmap");
+        volatile int sink = 0;
+        for (int i = 0; i < size; i += PAGE_SIZE)
+            sink += a[i];
+        exit(sink == 1234567 ? 1 : 0);
+    }
+    msg("eio map child: %d", wait(pid));
+}
+
+int main(int argc, char *argv[])
+{
+    test_name = "pcache-ra";
+    if (argc < 2)
+        fail("usage");
+    const char *m = argv[1];
+    if (!strcmp(m, "par") && argc == 5)
+        mode_par(atoi(argv[2]), (size_t)atoi(argv[3]), atoi(argv[4]));
+    else if (!strcmp(m, "recreate") && argc == 4)
+        mode_recreate((size_t)atoi(argv[2]), atoi(argv[3]));
+    else if (!strcmp(m, "exitmid") && argc == 4)
+        mode_exitmid(atoi(argv[2]), (size_t)atoi(argv[3]));
+    else if (!strcmp(m, "halt") && argc == 4)
+        mode_halt(atoi(argv[2]), (size_t)atoi(argv[3]));
+    else if (!strcmp(m, "mmapw") && argc == 4)
+        mode_mmapw((size_t)atoi(argv[2]), atoi(argv[3]));
+    else if (!strcmp(m, "eio") && argc == 3)
+        mode_eio(argv[2]);
+    else if (!strcmp(m, "holes"))
+        check_holes();
+    else
+        fail("bad mode %s", m);
+    (void)mode_holes;
+    return 0;
+}
