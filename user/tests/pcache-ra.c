@@ -11,17 +11,14 @@
  *   mmapw SIZE ROUNDS  a child maps "w" and reads it sequentially over and
  *                      over while the parent rewrites it with write(); every
  *                      byte seen must be one of the two patterns
- *   holes              files with holes and tails past the end */
+ *   holes              files with holes and tails past the end
+ *   eio NAME           NAME, whose reads fail somewhere, read three times
+ *                      and mapped by a child: errors, no panic, no leak */
 #include "mapped.h"
 
 #define CHUNK (3 * PAGE_SIZE + 100)
 static char buf[CHUNK];
 static char page[PAGE_SIZE];
-
-static bool is_byte_of(unsigned char c, size_t i, unsigned s1, unsigned s2)
-{
-    return c == pattern_byte(i, s1) || c == pattern_byte(i, s2);
-}
 
 /* read_check: read NAME (SIZE bytes, pattern SEED) with read() to its end. */
 static void read_check(const char *name, size_t size, unsigned seed)
@@ -51,6 +48,7 @@ static void map_check(const char *name, size_t size, unsigned seed, char *addr)
     close(fd);
 }
 
+/* wait_ok: wait for child PID; fail unless it exited 0. */
 static void wait_ok(pid_t pid)
 {
     int st = wait(pid);
@@ -58,22 +56,44 @@ static void wait_ok(pid_t pid)
         fail("child %d exited %d", pid, st);
 }
 
+/* fork_or_fail: fork a child named TAG: its pid, 0 in the child. */
+static pid_t fork_or_fail(const char *tag)
+{
+    pid_t pid = fork(tag);
+    if (pid < 0)
+        fail("fork");
+    return pid;
+}
+
+/* pattern_name: "rK", the name of file K of tools/mkpattern.py (pattern
+ * K), into NAME (FILE_NAME_LEN bytes). */
+#define FILE_NAME_LEN 8
+static void pattern_name(char *name, int k)
+{
+    snprintf(name, FILE_NAME_LEN, "r%d", k);
+}
+
+/* read_pass: read file K of tools/mkpattern.py (SIZE bytes) once, through
+ * a mapping (BY_MAP) or with read(), checking every byte. */
+static void read_pass(int k, size_t size, bool by_map)
+{
+    char name[FILE_NAME_LEN];
+    pattern_name(name, k);
+    if (by_map)
+        map_check(name, size, (unsigned)k, MAP_ADDR);
+    else
+        read_check(name, size, (unsigned)k);
+}
+
+/* par N SIZE PASSES: see the file comment. */
 static void mode_par(int n, size_t size, int passes)
 {
     pid_t kids[16];
     for (int k = 0; k < n; k++) {
-        char name[8];
-        snprintf(name, sizeof name, "r%d", k);
-        pid_t pid = fork("rd");
-        if (pid < 0)
-            fail("fork");
+        pid_t pid = fork_or_fail("rd");
         if (pid == 0) {
-            for (int p = 0; p < passes; p++) {
-                if ((p + k) % 2)
-                    map_check(name, size, (unsigned)k, MAP_ADDR);
-                else
-                    read_check(name, size, (unsigned)k);
-            }
+            for (int p = 0; p < passes; p++)
+                read_pass(k, size, (p + k) % 2);
             exit(0);
         }
         kids[k] = pid;
@@ -83,19 +103,13 @@ static void mode_par(int n, size_t size, int passes)
     msg("par: %d readers, %d passes each: all good", n, passes);
 }
 
-static void make_file_seed(const char *name, size_t size, unsigned seed)
-{
-    make_file(name, size, seed);
-}
-
+/* recreate SIZE ROUNDS: see the file comment. */
 static void mode_recreate(size_t size, int rounds)
 {
-    make_file_seed("f", size, 100);
+    make_file("f", size, 100);
     for (int r = 0; r < rounds; r++) {
         unsigned old = 100 + (unsigned)r, new = old + 1;
-        pid_t pid = fork("rc");
-        if (pid < 0)
-            fail("fork");
+        pid_t pid = fork_or_fail("rc");
         if (pid == 0) {
             /* holds the old file open, reads it over and over */
             int fd = open_or_fail("f");
@@ -118,28 +132,27 @@ static void mode_recreate(size_t size, int rounds)
         /* the parent: remove and re-create with new contents meanwhile */
         if (!remove("f"))
             fail("remove f");
-        make_file_seed("f", size, new);
+        make_file("f", size, new);
         read_check("f", size, new);
         wait_ok(pid);
         /* the old inode is freed now: make another file that may reuse it */
         if (!remove("f"))
             fail("remove f (2)");
-        make_file_seed("f", size, new);
+        make_file("f", size, new);
         map_check("f", size, new, MAP_ADDR);
         read_check("f", size, new);
     }
     msg("recreate: %d rounds good", rounds);
 }
 
+/* exitmid N SIZE: see the file comment. */
 static void mode_exitmid(int n, size_t size)
 {
     pid_t kids[16];
     for (int k = 0; k < n; k++) {
-        char name[8];
-        snprintf(name, sizeof name, "r%d", k);
-        pid_t pid = fork("em");
-        if (pid < 0)
-            fail("fork");
+        char name[FILE_NAME_LEN];
+        pattern_name(name, k);
+        pid_t pid = fork_or_fail("em");
         if (pid == 0) {
             if (k % 2) {
                 int fd = open_or_fail(name);
@@ -163,21 +176,13 @@ static void mode_exitmid(int n, size_t size)
     msg("exitmid: %d children exited part way", n);
 }
 
+/* halt N SIZE: see the file comment. */
 static void mode_halt(int n, size_t size)
 {
     for (int k = 0; k < n; k++) {
-        char name[8];
-        snprintf(name, sizeof name, "r%d", k);
-        pid_t pid = fork("hr");
-        if (pid < 0)
-            fail("fork");
-        if (pid == 0) {
-            for (;;) {
-                if (k % 2)
-                    map_check(name, size, (unsigned)k, MAP_ADDR);
-                else
-                    read_check(name, size, (unsigned)k);
-            }
+        if (fork_or_fail("hr") == 0) {
+            for (;;)
+                read_pass(k, size, k % 2);
         }
     }
     /* let them get going */
@@ -186,12 +191,11 @@ static void mode_halt(int n, size_t size)
     halt();
 }
 
+/* mmapw SIZE ROUNDS: see the file comment. */
 static void mode_mmapw(size_t size, int rounds)
 {
-    make_file_seed("w", size, 1);
-    pid_t pid = fork("mr");
-    if (pid < 0)
-        fail("fork");
+    make_file("w", size, 1);
+    pid_t pid = fork_or_fail("mr");
     if (pid == 0) {
         int fd = open_or_fail("w");
         char *a = MAP_ADDR;
@@ -227,27 +231,13 @@ static void mode_mmapw(size_t size, int rounds)
     wait_ok(pid);
     read_check("w", size, 1 + (unsigned)rounds);
     map_check("w", size, 1 + (unsigned)rounds, MAP_ADDR2);
-    (void)is_byte_of;
     msg("mmapw: %d rewrites under a mapped reader", rounds);
 }
 
-/* holes: a file with a tail, then extended past a hole, then read back
- * both ways; blocks freed by a removed file of 0xff bytes are reused. */
+/* holes: a file with a tail, extended past a hole over blocks that a
+ * removed file of 0xff bytes (cached, then freed) left: the bytes between
+ * read as zeros, by read() and through a mapping. */
 static void mode_holes(void)
-{
-    memset(page, 0xff, PAGE_SIZE);
-    for (int k = 0; k < 3; k++) {
-        if (!create("ff", 0))
-            fail("create ff");
-        int fd = open_or_fail("ff");
-        for (int i = 0; i < 64; i++)
-            write(fd, page, PAGE_SIZE);
-        close(fd);
-        read_check("ff", 0, 0); /* size check only fails: skip */
-    }
-}
-
-static void check_holes(void)
 {
     /* fill the disk's free blocks with 0xff, then free them */
     memset(page, 0xff, PAGE_SIZE);
@@ -313,7 +303,7 @@ static void mode_eio(const char *name)
         msg("eio pass %d: %zu bytes, then %d", p, done, n);
         close(fd);
     }
-    pid_t pid = fork("eio-map");
+    pid_t pid = fork_or_fail("eio-map");
     if (pid == 0) {
         int fd = open_or_fail(name);
         int size = filesize(fd);
@@ -328,6 +318,7 @@ static void mode_eio(const char *name)
     msg("eio map child: %d", wait(pid));
 }
 
+/* main: run the mode argv[1] names with its arguments. */
 int main(int argc, char *argv[])
 {
     test_name = "pcache-ra";
@@ -347,9 +338,8 @@ int main(int argc, char *argv[])
     else if (!strcmp(m, "eio") && argc == 3)
         mode_eio(argv[2]);
     else if (!strcmp(m, "holes"))
-        check_holes();
+        mode_holes();
     else
         fail("bad mode %s", m);
-    (void)mode_holes;
     return 0;
 }
