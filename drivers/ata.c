@@ -511,18 +511,6 @@ static int ata_transfer(struct block_device *bdev, bool write, uint64_t sector,
     return err;
 }
 
-static int ata_read(struct block_device *bdev, uint64_t sector, uint32_t count, void *buf)
-{
-    struct block_seg seg = {buf, (size_t)count * BLOCK_SECTOR_SIZE};
-    return ata_transfer(bdev, false, sector, &seg, 1);
-}
-
-static int ata_write(struct block_device *bdev, uint64_t sector, uint32_t count, const void *buf)
-{
-    struct block_seg seg = {(void *)buf, (size_t)count * BLOCK_SECTOR_SIZE};
-    return ata_transfer(bdev, true, sector, &seg, 1);
-}
-
 static int ata_readv(struct block_device *bdev, uint64_t sector, const struct block_seg *segs,
                      uint32_t nseg)
 {
@@ -560,11 +548,8 @@ static int ata_flush(struct block_device *bdev)
     return err;
 }
 
-static const struct block_ops ata_ops = {.read = ata_read,
-                                         .write = ata_write,
-                                         .readv = ata_readv,
-                                         .writev = ata_writev,
-                                         .flush = ata_flush};
+static const struct block_ops ata_ops = {
+    .readv = ata_readv, .writev = ata_writev, .flush = ata_flush};
 
 /* ata_identify: IDENTIFY device SLAVE of CH into ID (256 words) by
  * polling. ERR_NOT_FOUND for no device, ERR_UNSUPPORTED for a packet

@@ -63,12 +63,21 @@ static int block_check(const struct block_device *dev, uint64_t sector, uint32_t
     return ERR_OK;
 }
 
+/* transfer_one: COUNT sectors from SECTOR of DEV to or from (WRITE) BUF,
+ * checked: the driver's vectored op with one segment. 0 or its error. */
+static int transfer_one(struct block_device *dev, bool write, uint64_t sector, uint32_t count,
+                        void *buf)
+{
+    struct block_seg seg = {buf, (size_t)count * BLOCK_SECTOR_SIZE};
+    return write ? dev->ops->writev(dev, sector, &seg, 1) : dev->ops->readv(dev, sector, &seg, 1);
+}
+
 int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
 {
     int err = block_check(dev, sector, count, buf);
     if (err < 0 || count == 0)
         return err;
-    err = dev->ops->read(dev, sector, count, buf);
+    err = transfer_one(dev, false, sector, count, buf);
     if (err == ERR_OK)
         dev->reads += count;
     return err;
@@ -79,7 +88,7 @@ int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const
     int err = block_check(dev, sector, count, buf);
     if (err < 0 || count == 0)
         return err;
-    err = dev->ops->write(dev, sector, count, buf);
+    err = transfer_one(dev, true, sector, count, (void *)buf);
     if (err == ERR_OK)
         dev->writes += count;
     return err;
@@ -105,21 +114,6 @@ static int64_t block_checkv(const struct block_device *dev, uint64_t sector,
     return sector > dev->sector_count - total ? ERR_INVALID : (int64_t)total;
 }
 
-/* block_each_seg: a vectored transfer for a driver without the vectored
- * ops: one read or write (WRITE) per segment. 0 or the first error. */
-static int block_each_seg(struct block_device *dev, bool write, uint64_t sector,
-                          const struct block_seg *segs, uint32_t nseg)
-{
-    int err = ERR_OK;
-    for (uint32_t i = 0; i < nseg && err == ERR_OK; i++) {
-        uint32_t count = (uint32_t)(segs[i].len / BLOCK_SECTOR_SIZE);
-        err = write ? dev->ops->write(dev, sector, count, segs[i].buf)
-                    : dev->ops->read(dev, sector, count, segs[i].buf);
-        sector += count;
-    }
-    return err;
-}
-
 /* block_transferv: block_readv or block_writev (WRITE). */
 static int block_transferv(struct block_device *dev, bool write, uint64_t sector,
                            const struct block_seg *segs, uint32_t nseg)
@@ -127,9 +121,8 @@ static int block_transferv(struct block_device *dev, bool write, uint64_t sector
     int64_t total = block_checkv(dev, sector, segs, nseg);
     if (total <= 0)
         return (int)total;
-    int (*op)(struct block_device *, uint64_t, const struct block_seg *, uint32_t) =
-        write ? dev->ops->writev : dev->ops->readv;
-    int err = op ? op(dev, sector, segs, nseg) : block_each_seg(dev, write, sector, segs, nseg);
+    int err = write ? dev->ops->writev(dev, sector, segs, nseg)
+                    : dev->ops->readv(dev, sector, segs, nseg);
     if (err == ERR_OK && write)
         dev->writes += (uint64_t)total;
     else if (err == ERR_OK)

@@ -36,14 +36,11 @@ struct block_seg {
 };
 
 struct block_ops {
-    /* Transfer COUNT sectors starting at SECTOR (relative to the device).
-     * BUF is a kernel virtual address. Return 0 or a negative ERR_ code. */
-    int (*read)(struct block_device *dev, uint64_t sector, uint32_t count, void *buf);
-    int (*write)(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf);
-    /* Optional (NULL: block.c moves each segment with read/write): transfer
-     * the sectors from SECTOR on to or from the NSEG (>= 1) checked
-     * segments SEGS as one run, in as few commands as the device allows.
-     * writev does not change the segments' bytes. 0 or ERR_ code. */
+    /* Transfer the sectors from SECTOR on (relative to the device) to or
+     * from the NSEG (>= 1) checked segments SEGS (kernel virtual
+     * addresses) as one run, in as few commands as the device allows;
+     * block_read/block_write come here too, as one segment. writev does
+     * not change the segments' bytes. 0 or a negative ERR_ code. */
     int (*readv)(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
                  uint32_t nseg);
     int (*writev)(struct block_device *dev, uint64_t sector, const struct block_seg *segs,

@@ -28,16 +28,6 @@ struct mbr_entry {
     uint32_t sector_count;
 } __attribute__((packed));
 
-static int part_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
-{
-    return block_read(dev->parent, dev->start + sector, count, buf);
-}
-
-static int part_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
-{
-    return block_write(dev->parent, dev->start + sector, count, buf);
-}
-
 static int part_readv(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
                       uint32_t nseg)
 {
@@ -55,11 +45,8 @@ static int part_flush(struct block_device *dev)
     return block_flush(dev->parent);
 }
 
-static const struct block_ops part_ops = {.read = part_read,
-                                          .write = part_write,
-                                          .readv = part_readv,
-                                          .writev = part_writev,
-                                          .flush = part_flush};
+static const struct block_ops part_ops = {
+    .readv = part_readv, .writev = part_writev, .flush = part_flush};
 
 /* mbr_role: the role of partition type TYPE, or OTHER. */
 static enum block_role mbr_role(uint8_t type)

@@ -84,18 +84,6 @@ static int ramdisk_transfer(struct ramdisk *rd, uint64_t sector, const struct bl
     return err;
 }
 
-static int ramdisk_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
-{
-    struct block_seg seg = {buf, (size_t)count * BLOCK_SECTOR_SIZE};
-    return ramdisk_transfer(dev->priv, sector, &seg, 1, false);
-}
-
-static int ramdisk_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
-{
-    struct block_seg seg = {(void *)buf, (size_t)count * BLOCK_SECTOR_SIZE};
-    return ramdisk_transfer(dev->priv, sector, &seg, 1, true);
-}
-
 static int ramdisk_readv(struct block_device *dev, uint64_t sector, const struct block_seg *segs,
                          uint32_t nseg)
 {
@@ -108,8 +96,7 @@ static int ramdisk_writev(struct block_device *dev, uint64_t sector, const struc
     return ramdisk_transfer(dev->priv, sector, segs, nseg, true);
 }
 
-static const struct block_ops ramdisk_ops = {
-    .read = ramdisk_read, .write = ramdisk_write, .readv = ramdisk_readv, .writev = ramdisk_writev};
+static const struct block_ops ramdisk_ops = {.readv = ramdisk_readv, .writev = ramdisk_writev};
 
 /* ramdisk_create: see ramdisk.h. */
 int ramdisk_create(uint64_t sectors, struct block_device **out)

@@ -475,18 +475,6 @@ static int vblk_transfer(struct block_device *bdev, uint32_t type, uint64_t sect
     return err;
 }
 
-static int vblk_read(struct block_device *bdev, uint64_t sector, uint32_t count, void *buf)
-{
-    struct block_seg seg = {buf, (size_t)count * BLOCK_SECTOR_SIZE};
-    return vblk_transfer(bdev, VIRTIO_BLK_T_IN, sector, &seg, 1);
-}
-
-static int vblk_write(struct block_device *bdev, uint64_t sector, uint32_t count, const void *buf)
-{
-    struct block_seg seg = {(void *)buf, (size_t)count * BLOCK_SECTOR_SIZE};
-    return vblk_transfer(bdev, VIRTIO_BLK_T_OUT, sector, &seg, 1);
-}
-
 static int vblk_readv(struct block_device *bdev, uint64_t sector, const struct block_seg *segs,
                       uint32_t nseg)
 {
@@ -510,11 +498,8 @@ static int vblk_flush(struct block_device *bdev)
     return vblk_request(v, &(struct vblk_req){VIRTIO_BLK_T_FLUSH, 0, 0, {NULL, 0}, VBLK_HDR_DESCS});
 }
 
-static const struct block_ops vblk_ops = {.read = vblk_read,
-                                          .write = vblk_write,
-                                          .readv = vblk_readv,
-                                          .writev = vblk_writev,
-                                          .flush = vblk_flush};
+static const struct block_ops vblk_ops = {
+    .readv = vblk_readv, .writev = vblk_writev, .flush = vblk_flush};
 
 /* ---- legacy transport: registers in I/O BAR0 ---- */
 

@@ -169,17 +169,7 @@ static int disk_xfer(struct block_device *dev, uint64_t sector, uint32_t count, 
     return n == (ssize_t)len ? 0 : ERR_IO;
 }
 
-static int disk_read(struct block_device *dev, uint64_t sector, uint32_t count, void *buf)
-{
-    return disk_xfer(dev, sector, count, buf, false);
-}
-
-static int disk_write(struct block_device *dev, uint64_t sector, uint32_t count, const void *buf)
-{
-    return disk_xfer(dev, sector, count, (void *)buf, true);
-}
-
-static const struct block_ops disk_ops = {.read = disk_read, .write = disk_write};
+static const struct block_ops disk_ops; /* block_read/block_write below do the work */
 
 struct block_device *host_disk_open(const char *image, uint64_t start, uint64_t count)
 {
@@ -212,7 +202,7 @@ int block_read(struct block_device *dev, uint64_t sector, uint32_t count, void *
     if (sector + count > dev->sector_count || sector + count < sector)
         return ERR_INVALID;
     dev->reads += count;
-    return dev->ops->read(dev, sector, count, buf);
+    return disk_xfer(dev, sector, count, buf, false);
 }
 
 /* block_readv: one read per segment (the image file has no DMA to save). */
@@ -237,7 +227,7 @@ int block_write(struct block_device *dev, uint64_t sector, uint32_t count, const
     if (host_write_hook)
         host_write_hook(sector, count, buf);
     dev->writes += count;
-    return dev->ops->write(dev, sector, count, buf);
+    return disk_xfer(dev, sector, count, (void *)buf, true);
 }
 
 int block_flush(struct block_device *dev)
