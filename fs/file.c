@@ -571,6 +571,15 @@ fill_locked(struct inode *inode, struct frame **pages, size_t n)
     return err;
 }
 
+/* fill: fill_locked with fs_lock taken. */
+static int fill(struct inode *inode, struct frame **pages, size_t n)
+{
+    lock_acquire(&fs_lock);
+    int err = fill_locked(inode, pages, n);
+    lock_release(&fs_lock);
+    return err;
+}
+
 /* get_page: page INDEX of INODE (a regular file of SIZE bytes), pinned
  * and up to date: from the cache, or read from the disk with the pages
  * after it (read_ahead). No fs_lock held. ERR_NO_MEMORY, ERR_IO,
@@ -586,9 +595,7 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
         return 0;
     }
     size_t n = 1 + read_ahead(inode, index, size, pages + 1);
-    lock_acquire(&fs_lock);
-    err = fill_locked(inode, pages, n);
-    lock_release(&fs_lock);
+    err = fill(inode, pages, n);
     if (err == 0 && n == page_cache_readahead_max() && n > 1)
         page_cache_async_request(inode->ino, index + 1); /* a sequential reader: the next window */
     for (size_t i = 1; i < n; i++)
@@ -601,16 +608,17 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
     return 0;
 }
 
-/* inode_find_open: inode INO if it is open now, with one more reference
- * (inode_close drops it), else NULL (not open, or no file system). */
-static struct inode *inode_find_open(uint32_t ino)
+/* file_find_open: inode INO if it is open now and a regular file, with
+ * one more reference (inode_close drops it), else NULL (not open, no file
+ * system, or a directory: INO was freed and reused meanwhile). */
+static struct inode *file_find_open(uint32_t ino)
 {
     struct inode *found = NULL;
     lock_acquire(&fs_lock);
     list_for_each(node, &open_inodes)
     {
         struct inode *inode = list_entry(node, struct inode, elem);
-        if (fs && inode->ino == ino) {
+        if (inode->ino == ino && !inode_is_dir(inode)) {
             inode->open_cnt++;
             found = inode;
             break;
@@ -628,27 +636,20 @@ static size_t async_window(struct inode *inode, uint64_t index, uint64_t size, s
 {
     size_t max = page_cache_readahead_max();
     uint64_t end = (size + PAGE_SIZE - 1) / PAGE_SIZE, last = index + max;
-    while (index < end && index < last && page_cache_contains(inode->ino, index))
-        index++;
+    index = page_cache_first_missing(inode->ino, index, last < end ? last : end);
     return index < last ? new_pages(inode, index, size, max, pages) : 0;
 }
 
 /* fs_read_ahead: see file.h. */
 size_t fs_read_ahead(uint32_t ino, uint64_t index)
 {
-    struct inode *inode = inode_find_open(ino);
+    struct inode *inode = file_find_open(ino);
     if (!inode)
         return 0;
-    if (inode_is_dir(inode)) { /* INO was freed and reused meanwhile */
-        inode_close(inode);
-        return 0;
-    }
     struct frame *pages[PAGE_CACHE_READAHEAD_MAX];
     size_t n = async_window(inode, index, inode_size(inode), pages);
     if (n > 0) {
-        lock_acquire(&fs_lock);
-        int err = fill_locked(inode, pages, n);
-        lock_release(&fs_lock);
+        int err = fill(inode, pages, n);
         if (err == 0 && n == page_cache_readahead_max())
             page_cache_mark_async(pages[0]); /* its first hit asks for the next window */
         for (size_t i = 0; i < n; i++)

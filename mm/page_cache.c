@@ -262,6 +262,18 @@ bool page_cache_contains(uint32_t ino, uint64_t index)
     return found;
 }
 
+uint64_t page_cache_first_missing(uint32_t ino, uint64_t from, uint64_t to)
+{
+    frame_lock_acquire();
+    for (; from < to && cached; from++) {
+        struct frame_key key = key_of(ino, from);
+        if (!frame_cache_find_locked(&key))
+            break;
+    }
+    frame_lock_release();
+    return from;
+}
+
 size_t page_cache_readahead_max(void)
 {
     size_t cap = frame_limit();

@@ -48,6 +48,9 @@ struct frame *page_cache_try_new(uint32_t ino, uint64_t index);
 /* page_cache_contains: whether page INDEX of INO is cached now (a hint:
  * it may go at once). */
 bool page_cache_contains(uint32_t ino, uint64_t index);
+/* page_cache_first_missing: the first page index in [FROM, TO) of INO
+ * that is not cached now, or TO (a hint, as page_cache_contains). */
+uint64_t page_cache_first_missing(uint32_t ino, uint64_t from, uint64_t to);
 /* page_cache_readahead_max: how many pages a miss may read at once now
  * (PAGE_CACHE_READAHEAD_MAX, less under a small -ul= cap). */
 size_t page_cache_readahead_max(void);

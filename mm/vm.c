@@ -583,27 +583,29 @@ static void dealloc_anon_locked(struct page *page)
         frame_free_locked(f); /* a page-cache frame stays cached */
 }
 
-/* vm_dealloc_page: the page is made busy and, if resident, unmapped. A
- * file page keeps its frame while destroy runs with no lock held, so that
+/* vm_dealloc_page: an anonymous page goes as vm_dealloc_anon_pages's
+ * (its type cannot change meanwhile: only its owner, tearing it down,
+ * could claim it). Any other page is made busy and, if resident, unmapped,
+ * and keeps its frame while destroy runs with no lock held, so that
  * destroy can still read it (write-back): the frame is no victim
  * meanwhile (a page of it is busy; a frame it alone maps is pinned too);
- * then the page leaves the frame. An anonymous page leaves it at once
- * (dealloc_anon_locked). A frame no other page maps is freed. */
+ * then the page leaves the frame, which is freed if no other page maps
+ * it. */
 void vm_dealloc_page(struct page *page)
 {
+    if (page->ops->swap_backed) {
+        vm_dealloc_anon_pages(&page, 1);
+        return;
+    }
     frame_lock_acquire();
     while (page->busy)
         frame_wait_locked();
+    page->busy = true;
     struct frame *f = page->frame;
-    if (page->ops->swap_backed) {
-        dealloc_anon_locked(page);
-    } else if (f) {
-        page->busy = true;
+    if (f) {
         vm_page_unmap(page);
         if (f->refs == 1 && !f->pc)
             f->pinned = true;
-    } else {
-        page->busy = true;
     }
     frame_lock_release();
     destroy(page);

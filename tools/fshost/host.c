@@ -357,6 +357,15 @@ bool page_cache_contains(uint32_t ino, uint64_t index)
     return found;
 }
 
+uint64_t page_cache_first_missing(uint32_t ino, uint64_t from, uint64_t to)
+{
+    pthread_mutex_lock(&pc_mutex);
+    while (from < to && pc_find(ino, from))
+        from++;
+    pthread_mutex_unlock(&pc_mutex);
+    return from;
+}
+
 size_t page_cache_readahead_max(void)
 {
     return 8;
