@@ -267,6 +267,10 @@ static void free_level(pte_t *table, int level)
 void pt_destroy(pte_t *pml4)
 {
     ASSERT(pml4 != kernel_pml4);
+    uint64_t f = irq_save();
+    if (virt_to_phys(pml4) == (read_cr3() & PTE_ADDR_MASK))
+        pt_activate(kernel_pml4); /* still loaded: a kernel thread ran on it last */
+    irq_restore(f);
     for (int i = 0; i < PML4_KERNEL_FIRST; i++)
         if (pml4[i] & PTE_PRESENT)
             free_level(pte_table(pml4[i]), PT_LEVELS - 2);

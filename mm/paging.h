@@ -37,7 +37,9 @@ pte_t *pt_kernel(void);
 /* pt_create: a new page table with an empty user half, or NULL. */
 pte_t *pt_create(void);
 /* pt_destroy: free the table pages of PML4's user half and PML4 itself;
- * the frames it mapped are the caller's to free. */
+ * the frames it mapped are the caller's to free. If PML4 is still loaded
+ * (a kernel thread ran on it last: process_activate), the kernel's is
+ * loaded first. */
 void pt_destroy(pte_t *pml4);
 /* pt_activate: load PML4 into CR3 (a TLB flush of non-global entries). */
 void pt_activate(pte_t *pml4);

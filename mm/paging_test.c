@@ -3,10 +3,12 @@
  * in place, the kernel's W^X layout, TLB flushing on remap/unmap/flag
  * changes, freeing of table pages, and the hardware protections (NX,
  * CR0.WP on .rodata and .text, SMEP, SMAP) observed as faults recovered
- * with trap_catch.
+ * with trap_catch; a kernel thread running on the table that is loaded
+ * (lazy switching), and pt_destroy of that table.
  *
  * A test table is only activated with interrupts off and always switched
- * back to pt_kernel() before the test asserts anything. */
+ * back to pt_kernel() (or destroyed, which switches) before the test
+ * asserts anything. */
 #include "kernel/cpu.h"
 #include "kernel/errors.h"
 #include "kernel/ktest.h"
@@ -16,6 +18,7 @@
 #include "mm/kmalloc.h"
 #include "mm/paging.h"
 #include "mm/pmm.h"
+#include "proc/thread.h"
 
 #define RET_OPCODE  0xc3
 #define TEST_VA     0x400000ul       /* user half, first PML4 slot */
@@ -305,6 +308,41 @@ KTEST(paging, destroy_frees_all_tables)
     pmm_free(pa);
     KT_ASSERT(ok);
     KT_ASSERT(used > 10); /* PML4 + PDPTs + PDs + PTs + the frame */
+    KT_ASSERT(pmm_free_count() == start);
+}
+
+static uint64_t lazy_seen_cr3; /* the table lazy_probe ran on */
+
+/* lazy_probe: a kernel thread's body: note the table it runs on. */
+static void lazy_probe(void *arg)
+{
+    (void)arg;
+    lazy_seen_cr3 = read_cr3() & PTE_ADDR_MASK;
+}
+
+/* A kernel thread (no process) keeps the table that is loaded, as Linux's
+ * lazy TLB mode (proc/process.c process_activate); destroying that table
+ * loads the kernel's first. Runs with no process alive (ktests at boot),
+ * so nothing else loads a table meanwhile. */
+KTEST(paging, kernel_thread_keeps_loaded_table)
+{
+    size_t start = pmm_free_count();
+    pte_t *t = pt_create();
+    KT_ASSERT(t);
+    uint64_t f = irq_save();
+    pt_activate(t); /* as if a process ran last */
+    irq_restore(f);
+    lazy_seen_cr3 = 0;
+    struct thread *k = thread_create("lazy-probe", PRIORITY_DEFAULT, lazy_probe, NULL);
+    if (k)
+        thread_join(k);
+    bool kept = lazy_seen_cr3 == virt_to_phys(t);
+    bool still = (read_cr3() & PTE_ADDR_MASK) == virt_to_phys(t);
+    pt_destroy(t); /* still loaded: it switches to the kernel's first */
+    KT_ASSERT(k);
+    KT_ASSERT(kept);
+    KT_ASSERT(still);
+    KT_ASSERT((read_cr3() & PTE_ADDR_MASK) == virt_to_phys(pt_kernel()));
     KT_ASSERT(pmm_free_count() == start);
 }
 

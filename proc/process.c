@@ -64,10 +64,19 @@ static struct process *self_or_root(void)
     return p ? p : &kernel_root;
 }
 
+/* process_activate: see process.h. A kernel thread (no process: the idle
+ * thread, read-ahead, the kernel's main thread) runs on whatever PML4 is
+ * loaded, as Linux's kernel threads run in "lazy TLB" mode: every PML4
+ * shares the kernel half (pt_create), and a CR3 load flushes the TLB,
+ * which costs the process switched back to a refill of every entry it
+ * uses (under QEMU's TCG, a page walk in C for each). A process without
+ * an address space (it is being freed) gets the kernel's. */
 void process_activate(struct thread *t)
 {
     syscall_kernel_rsp = (uint64_t)t->stack + KSTACK_SIZE;
-    pte_t *pml4 = t->proc && t->proc->spt ? t->proc->spt->pml4 : pt_kernel();
+    if (!t->proc)
+        return; /* lazy: pt_destroy switches off a PML4 it frees */
+    pte_t *pml4 = t->proc->spt ? t->proc->spt->pml4 : pt_kernel();
     if (virt_to_phys(pml4) != (read_cr3() & PTE_ADDR_MASK))
         pt_activate(pml4);
 }

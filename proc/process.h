@@ -51,7 +51,8 @@ void process_init(void);
 /* process_current: the process of the running thread, or NULL. */
 struct process *process_current(void);
 /* process_activate: make T's address space and kernel stack current
- * (called by the scheduler on every switch, interrupts off). */
+ * (called by the scheduler on every switch, interrupts off); a kernel
+ * thread keeps the address space that is loaded (its user half unused). */
 void process_activate(struct thread *t);
 
 /* process_execute: start CMDLINE as a new process, child of the caller
