@@ -86,12 +86,38 @@ long ext2_inode_write(struct ext2_fs *fs, uint32_t ino, struct ext2_inode *di, c
  * bytes at or past the file's size read as zeros. ERR_IO, ERR_BAD_FORMAT
  * (a block pointer outside the data area). */
 int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva);
-/* ext2_pages_read: ext2_page_read of the N pages from FIRST into the
- * pages at KVAS[0..N), contiguous blocks across pages as one request
- * that the disk moves straight into the pages. On an error the pages
- * hold anything. */
-int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
-                    void *const *kvas);
+/* struct ext2_span: where the N pages from page FIRST of a file lie on
+ * the disk, mapped under the caller's file-system lock (ext2_span_map)
+ * and read into the pages without it (ext2_span_read): the reading uses
+ * only the disk and this record, so other file operations go on while
+ * the data moves. Meanwhile the caller keeps the blocks the file's (it
+ * holds the inode open: its blocks are freed only at its last close) and
+ * the pages its own (nobody else writes them). */
+struct ext2_span {
+    struct block_device *dev;
+    uint32_t block_size; /* bytes */
+    uint32_t npages;
+    uint64_t first;                          /* page index */
+    uint64_t size;                           /* the file's size in bytes when mapped */
+    uint32_t nblocks;                        /* blocks holding bytes below SIZE */
+    uint32_t *blks;                          /* their disk blocks (0: a hole) */
+    struct block_seg *segs;                  /* room for a segment per page */
+    uint32_t one_blks[EXT2_PAGE_BLOCKS_MAX]; /* BLKS of a one-page span */
+    struct block_seg one_seg;                /* SEGS of a one-page span */
+};
+/* ext2_span_map: map the N (>= 1) pages from page FIRST of DI into SPAN.
+ * File-system lock held. ERR_IO, ERR_BAD_FORMAT (a block pointer outside
+ * the data area), ERR_NO_MEMORY (N > 1 only). On an error SPAN holds
+ * nothing to release. */
+int ext2_span_map(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
+                  struct ext2_span *span);
+/* ext2_span_read: read SPAN's pages into the pages at KVAS[0..N): holes
+ * and bytes at or past the size read as zeros; contiguous blocks across
+ * pages are one request that the disk moves straight into the pages. No
+ * lock needed. ERR_IO (the pages then hold anything). */
+int ext2_span_read(struct ext2_span *span, void *const *kvas);
+/* ext2_span_release: free what ext2_span_map took for SPAN. */
+void ext2_span_release(struct ext2_span *span);
 /* ext2_page_write: write page INDEX of inode INO (DI) from KVA: only the
  * blocks holding bytes below the file's size, holes among them allocated
  * first; bytes at or past the size are never written (the last block's

@@ -334,100 +334,101 @@ static uint32_t run_length(const uint32_t *blks, uint32_t i, uint32_t n)
     return j - i;
 }
 
-/* read_run: read the RUN blocks from block I of a span of pages (block I
- * at byte I * block_size of the pages KVAS), contiguous on the disk from
- * BLK, straight into those pages: one vectored request, a segment per
- * page they touch (SEGS has room for one per page of the span). 0 or
- * ERR_IO. */
-static int read_run(struct ext2_fs *fs, uint32_t blk, uint32_t i, uint32_t run, void *const *kvas,
-                    struct block_seg *segs)
+/* read_run: read the RUN blocks from block I of SPAN (block I at byte I
+ * * block_size of the pages KVAS), contiguous on the disk from BLK,
+ * straight into those pages: one vectored request, a segment per page
+ * they touch. 0 or ERR_IO. */
+static int read_run(struct ext2_span *span, uint32_t blk, uint32_t i, uint32_t run,
+                    void *const *kvas)
 {
-    size_t pos = (size_t)i * fs->block_size, end = pos + (size_t)run * fs->block_size;
-    uint32_t nseg = 0, spb = fs->block_size / BLOCK_SECTOR_SIZE;
+    size_t pos = (size_t)i * span->block_size, end = pos + (size_t)run * span->block_size;
+    uint32_t nseg = 0, spb = span->block_size / BLOCK_SECTOR_SIZE;
     while (pos < end) {
         size_t off = pos % PAGE_SIZE, len = PAGE_SIZE - off;
         len = len < end - pos ? len : end - pos;
-        segs[nseg++] = (struct block_seg){(uint8_t *)kvas[pos / PAGE_SIZE] + off, len};
+        span->segs[nseg++] = (struct block_seg){(uint8_t *)kvas[pos / PAGE_SIZE] + off, len};
         pos += len;
     }
-    return block_readv(fs->dev, (uint64_t)blk * spb, segs, nseg) < 0 ? ERR_IO : 0;
+    return block_readv(span->dev, (uint64_t)blk * spb, span->segs, nseg) < 0 ? ERR_IO : 0;
 }
 
-/* read_span: read blocks BLKS[0..N) (0: a hole, read as zeros) of a span
- * of pages straight into the pages KVAS, runs of contiguous blocks as one
- * request (read_run, with SEGS). 0 or ERR_IO. */
-static int read_span(struct ext2_fs *fs, const uint32_t *blks, uint32_t n, void *const *kvas,
-                     struct block_seg *segs)
+/* zero_past_end: zero the bytes of SPAN's pages KVAS that lie at or past
+ * its size. */
+static void zero_past_end(const struct ext2_span *span, void *const *kvas)
 {
-    for (uint32_t i = 0; i < n;) {
-        if (blks[i] == 0) {
-            size_t pos = (size_t)i * fs->block_size; /* a block lies inside one page */
-            memset((uint8_t *)kvas[pos / PAGE_SIZE] + pos % PAGE_SIZE, 0, fs->block_size);
-            i++;
-            continue;
-        }
-        uint32_t run = run_length(blks, i, n);
-        if (read_run(fs, blks[i], i, run, kvas, segs) < 0)
-            return ERR_IO;
-        i += run;
-    }
-    return 0;
-}
-
-/* zero_past_end: zero the bytes of the N pages KVAS (pages FIRST on of
- * DI) that lie at or past DI's size. */
-static void zero_past_end(const struct ext2_inode *di, uint64_t first, uint32_t n,
-                          void *const *kvas)
-{
-    uint64_t size = ext2_inode_size(di);
-    for (uint32_t i = 0; i < n; i++) {
-        uint64_t start = (first + i) * PAGE_SIZE;
-        size_t valid = start >= size              ? 0
-                       : size - start < PAGE_SIZE ? (size_t)(size - start)
-                                                  : PAGE_SIZE;
+    for (uint32_t i = 0; i < span->npages; i++) {
+        uint64_t start = (span->first + i) * PAGE_SIZE;
+        size_t valid = start >= span->size              ? 0
+                       : span->size - start < PAGE_SIZE ? (size_t)(span->size - start)
+                                                        : PAGE_SIZE;
         memset((uint8_t *)kvas[i] + valid, 0, PAGE_SIZE - valid);
     }
 }
 
-/* pages_read: ext2_pages_read with BLKS room for the blocks of the N
- * pages and SEGS room for a segment per page. */
-static int pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
-                      void *const *kvas, uint32_t *blks, struct block_seg *segs)
+/* ext2_span_map: see ext2.h. One walk per indirect block, not per page. */
+int ext2_span_map(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
+                  struct ext2_span *span)
 {
-    uint32_t nblocks = span_blocks(fs, di, first, n);
-    int err = map_page(fs, di, first, nblocks, blks); /* a walk per indirect block, not per page */
-    if (err == 0)
-        err = read_span(fs, blks, nblocks, kvas, segs);
-    if (err == 0)
-        zero_past_end(di, first, n, kvas);
+    *span = (struct ext2_span){.dev = fs->dev,
+                               .block_size = fs->block_size,
+                               .npages = n,
+                               .first = first,
+                               .size = ext2_inode_size(di),
+                               .nblocks = span_blocks(fs, di, first, n),
+                               .blks = span->one_blks,
+                               .segs = &span->one_seg};
+    if (n > 1) {
+        span->blks = kmalloc((size_t)n * (PAGE_SIZE / fs->block_size) * sizeof *span->blks);
+        span->segs = span->blks ? kmalloc((size_t)n * sizeof *span->segs) : NULL;
+        if (!span->segs) {
+            ext2_span_release(span);
+            return ERR_NO_MEMORY;
+        }
+    }
+    int err = map_page(fs, di, first, span->nblocks, span->blks);
+    if (err < 0)
+        ext2_span_release(span);
     return err;
+}
+
+/* ext2_span_read: see ext2.h. */
+int ext2_span_read(struct ext2_span *span, void *const *kvas)
+{
+    for (uint32_t i = 0; i < span->nblocks;) {
+        uint32_t blk = span->blks[i];
+        if (blk == 0) {
+            size_t pos = (size_t)i * span->block_size; /* a block lies inside one page */
+            memset((uint8_t *)kvas[pos / PAGE_SIZE] + pos % PAGE_SIZE, 0, span->block_size);
+            i++;
+            continue;
+        }
+        uint32_t run = run_length(span->blks, i, span->nblocks);
+        if (read_run(span, blk, i, run, kvas) < 0)
+            return ERR_IO;
+        i += run;
+    }
+    zero_past_end(span, kvas);
+    return 0;
+}
+
+/* ext2_span_release: see ext2.h. */
+void ext2_span_release(struct ext2_span *span)
+{
+    if (span->blks != span->one_blks)
+        kfree(span->blks);
+    if (span->segs != &span->one_seg)
+        kfree(span->segs);
+    span->blks = span->one_blks;
+    span->segs = &span->one_seg;
 }
 
 /* ext2_page_read: see ext2.h. */
 int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t index, void *kva)
 {
-    uint32_t blks[EXT2_PAGE_BLOCKS_MAX];
-    struct block_seg seg;
-    return pages_read(fs, di, index, 1, &kva, blks, &seg);
-}
-
-/* ext2_pages_read: see ext2.h. The disk moves the blocks straight into
- * the (physically scattered) pages: a run of contiguous blocks is one
- * vectored request (block_readv), whatever pages it spans. Without memory
- * for the block and segment lists, page by page. */
-int ext2_pages_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t first, uint32_t n,
-                    void *const *kvas)
-{
-    uint32_t bpp = PAGE_SIZE / fs->block_size;
-    uint32_t *blks = n > 1 ? kmalloc((size_t)n * bpp * sizeof *blks) : NULL;
-    struct block_seg *segs = blks ? kmalloc((size_t)n * sizeof *segs) : NULL;
-    int err = 0;
-    if (segs)
-        err = pages_read(fs, di, first, n, kvas, blks, segs);
-    for (uint32_t i = 0; !segs && i < n && err == 0; i++)
-        err = ext2_page_read(fs, di, first + i, kvas[i]);
-    kfree(segs);
-    kfree(blks);
+    struct ext2_span span;
+    int err = ext2_span_map(fs, di, index, 1, &span);
+    if (err == 0)
+        err = ext2_span_read(&span, &kva);
     return err;
 }
 

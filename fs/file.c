@@ -19,8 +19,11 @@
  *   a page-cache page's pin -> fs_lock (below) -> frame_lock (mm/frame.h)
  *   -> bcache lock (fs/bcache.c) -> block driver.
  * fs_lock guards the open-inode list, every struct inode and struct file
- * field, and all of ext2 (bitmaps, counts, directory and inode contents).
- * Every public function here takes it; *_locked helpers expect it held.
+ * field (but struct inode's size, also read without it: [A] below), and
+ * all of ext2 (bitmaps, counts, directory and inode contents). Every
+ * public function here takes it; *_locked helpers expect it held. Page
+ * data moves between disk and page without it (read_pages: the blocks
+ * are found under it, the pinned pages read after).
  * A page is got (page_cache_get: it may evict another page and write that
  * one back, taking fs_lock) only with fs_lock NOT held, and with no other
  * page pinned except for read-ahead, whose gets never wait. */
@@ -44,6 +47,11 @@ struct inode {
     int open_cnt;           /* references */
     int deny_write_cnt;     /* files that called file_deny_write */
     struct ext2_inode disk; /* authoritative copy while open */
+    /* [A] the size of disk in bytes, stored (under fs_lock) after it
+     * changes, read atomically without a lock by the fault path
+     * (file_find_page_locked): never above disk's, since a file open
+     * only grows. */
+    uint64_t size;
 };
 
 struct file {
@@ -149,6 +157,24 @@ int fs_shutdown(void)
     return err;
 }
 
+/* publish_size_locked: INODE's size field ([A]) is its disk copy's now.
+ * fs_lock held. */
+static void publish_size_locked(struct inode *inode)
+{
+    __atomic_store_n(&inode->size, ext2_inode_size(&inode->disk), __ATOMIC_RELEASE);
+}
+
+/* grow_locked: INODE (a regular file) holds bytes up to END now: its
+ * size grows to END if it is less (ext2_file_grow, times updated), and
+ * is published. A failure to store the inode is printed. fs_lock held. */
+static void grow_locked(struct inode *inode, uint64_t end)
+{
+    int err = ext2_file_grow(fs, inode->ino, &inode->disk, end);
+    if (err < 0)
+        printf("fs: storing inode %u failed (%s)\n", inode->ino, err_name(err));
+    publish_size_locked(inode);
+}
+
 /* inode_open_locked: see inode_open. */
 static int inode_open_locked(uint32_t ino, struct inode **out)
 {
@@ -173,6 +199,7 @@ static int inode_open_locked(uint32_t ino, struct inode **out)
     }
     inode->ino = ino;
     inode->open_cnt = 1;
+    publish_size_locked(inode);
     list_push_front(&open_inodes, &inode->elem);
     *out = inode;
     return 0;
@@ -522,14 +549,9 @@ static size_t new_pages(struct inode *inode, uint64_t from, uint64_t size, size_
                         struct frame **pages)
 {
     uint64_t end = (size + PAGE_SIZE - 1) / PAGE_SIZE;
-    size_t n = 0;
-    for (uint64_t i = from; i < end && n < max; i++) {
-        struct frame *page = page_cache_try_new(inode->ino, i);
-        if (!page)
-            break;
-        pages[n++] = page;
-    }
-    return n;
+    if (from >= end)
+        return 0;
+    return page_cache_try_new(inode->ino, from, end - from < max ? end - from : max, pages);
 }
 
 /* read_ahead: after a miss on page INDEX of INODE (of SIZE bytes), new
@@ -545,13 +567,32 @@ static size_t read_ahead(struct inode *inode, uint64_t index, uint64_t size, str
     return new_pages(inode, index + 1, size, page_cache_readahead_max() - 1, pages);
 }
 
-/* fill_locked: read PAGES[0..N) of INODE from the disk; each one read is
- * up to date. The error of the first page, if it failed (the others,
- * read ahead, stay as they are: whoever needs them reads them again).
- * fs_lock held. */
+/* read_pages: read the N pages from page FIRST of INODE into the pages at
+ * KVAS: their blocks mapped under fs_lock, the data read without it
+ * (ext2_span_map, ext2_span_read), so that a reader of cached pages of the
+ * file, or of another file, does not wait for this disk request. INODE
+ * held open by the caller, the pages its own. No fs_lock held. 0,
+ * ERR_NO_MEMORY, ERR_IO, ERR_BAD_FORMAT. */
+static int read_pages(struct inode *inode, uint64_t first, uint32_t n, void *const *kvas)
+{
+    struct ext2_span span;
+    lock_acquire(&fs_lock);
+    int err = ext2_span_map(fs, &inode->disk, first, n, &span);
+    lock_release(&fs_lock);
+    if (err == 0) {
+        err = ext2_span_read(&span, kvas);
+        ext2_span_release(&span);
+    }
+    return err;
+}
+
+/* fill: read PAGES[0..N) of INODE from the disk (read_pages); each one
+ * read is up to date. The error of the first page, if it failed (the
+ * others, read ahead, stay as they are: whoever needs them reads them
+ * again). INODE held open by the caller. No fs_lock held. */
 __attribute__((noinline)) /* its array and get_page's would make one large frame */
 static int
-fill_locked(struct inode *inode, struct frame **pages, size_t n)
+fill(struct inode *inode, struct frame **pages, size_t n)
 {
     void *kvas[PAGE_CACHE_READAHEAD_MAX];
     uint32_t ino;
@@ -559,24 +600,13 @@ fill_locked(struct inode *inode, struct frame **pages, size_t n)
     page_cache_key(pages[0], &ino, &first);
     for (size_t i = 0; i < n; i++)
         kvas[i] = page_cache_kva(pages[i]); /* pages FIRST, FIRST + 1, ... (read_ahead) */
-    int err = ext2_pages_read(fs, &inode->disk, first, (uint32_t)n, kvas);
-    if (err == 0 || n == 1) {
-        for (size_t i = 0; i < n && err == 0; i++)
-            page_cache_set_uptodate(pages[i]);
-        return err;
+    int err = read_pages(inode, first, (uint32_t)n, kvas);
+    if (err < 0 && n > 1) {
+        n = 1; /* the missed page alone */
+        err = read_pages(inode, first, 1, kvas);
     }
-    err = ext2_page_read(fs, &inode->disk, first, kvas[0]); /* the missed page alone */
     if (err == 0)
-        page_cache_set_uptodate(pages[0]);
-    return err;
-}
-
-/* fill: fill_locked with fs_lock taken. */
-static int fill(struct inode *inode, struct frame **pages, size_t n)
-{
-    lock_acquire(&fs_lock);
-    int err = fill_locked(inode, pages, n);
-    lock_release(&fs_lock);
+        page_cache_set_uptodate(pages, n);
     return err;
 }
 
@@ -597,9 +627,8 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
     size_t n = 1 + read_ahead(inode, index, size, pages + 1);
     err = fill(inode, pages, n);
     if (err == 0 && n == page_cache_readahead_max() && n > 1)
-        page_cache_async_request(inode->ino, index + 1); /* a sequential reader: the next window */
-    for (size_t i = 1; i < n; i++)
-        page_cache_put(pages[i]);
+        page_cache_async_request(inode->ino, index); /* a sequential reader: the next windows */
+    page_cache_put_pages(pages + 1, n - 1);
     if (err < 0) {
         page_cache_put(pages[0]);
         return err;
@@ -652,8 +681,7 @@ size_t fs_read_ahead(uint32_t ino, uint64_t index)
         int err = fill(inode, pages, n);
         if (err == 0 && n == page_cache_readahead_max())
             page_cache_mark_async(pages[0]); /* its first hit asks for the next window */
-        for (size_t i = 0; i < n; i++)
-            page_cache_put(pages[i]);
+        page_cache_put_pages(pages, n);
     }
     inode_close(inode);
     return n;
@@ -680,16 +708,18 @@ int file_get_page(struct file *file, uint64_t offset, struct frame **out)
 }
 
 /* file_find_page_locked: see file.h. fs_lock comes before frame_lock in
- * the lock order, so the size is read under fs_lock only when it is free
- * (no wait): when it is not, the caller takes the slow path. */
+ * the lock order, so the size is the published one ([A]), read without
+ * fs_lock: it may be behind a growth (the caller then takes the slow
+ * path), never ahead of the file's. */
 struct frame *file_find_page_locked(struct file *file, uint64_t offset)
 {
     struct inode *inode = file->inode;
-    if (inode_is_dir(inode) || !lock_try_acquire(&fs_lock))
+    if (inode_is_dir(inode))
         return NULL;
-    bool whole = whole_page(offset, ext2_inode_size(&inode->disk));
-    lock_release(&fs_lock);
-    return whole ? page_cache_find_locked(inode->ino, offset / PAGE_SIZE) : NULL;
+    uint64_t size = __atomic_load_n(&inode->size, __ATOMIC_ACQUIRE);
+    if (!whole_page(offset, size))
+        return NULL;
+    return page_cache_find_locked(inode->ino, offset / PAGE_SIZE);
 }
 
 /* read_span_of: the bytes a read of SIZE bytes at OFFSET of INODE gets
@@ -753,15 +783,13 @@ static long write_page_locked(struct inode *inode, struct frame *page, uint64_t 
             err = ext2_page_read(fs, &inode->disk, index, kva);
         if (err < 0)
             return err;
-        page_cache_set_uptodate(page);
+        page_cache_set_uptodate(&page, 1);
     }
     long n = ext2_file_reserve(fs, inode->ino, &inode->disk, pos, len);
     if (n <= 0)
         return n;
     memcpy(kva + pos % PAGE_SIZE, src, (size_t)n);
-    int err = ext2_file_grow(fs, inode->ino, &inode->disk, pos + (uint64_t)n);
-    if (err < 0)
-        printf("fs: storing inode %u failed (%s)\n", inode->ino, err_name(err));
+    grow_locked(inode, pos + (uint64_t)n);
     return n;
 }
 
@@ -1008,11 +1036,8 @@ long file_write_pages(struct file *file, uint64_t offset, const void *src, size_
         page_cache_update(inode->ino, (offset + done) / PAGE_SIZE, 0, (const uint8_t *)src + done,
                           chunk);
     }
-    if (n > 0) {
-        int err = ext2_file_grow(fs, inode->ino, &inode->disk, offset + (uint64_t)n);
-        if (err < 0)
-            printf("fs: storing inode %u failed (%s)\n", inode->ino, err_name(err));
-    }
+    if (n > 0)
+        grow_locked(inode, offset + (uint64_t)n);
     lock_release(&fs_lock);
     return n;
 }

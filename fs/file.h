@@ -108,7 +108,8 @@ int fs_write_back_page(struct frame *page);
  * window of inode INO's pages from the first one at or after page INDEX
  * that is not cached, into the page cache, if INO is open; the first
  * page of a whole window is marked to ask for the next one at its first
- * hit. Only free frames are used. Returns how many pages it read (tried
+ * hit. Only frames that cost nothing are used (page_cache_try_new).
+ * Returns how many pages it read (tried
  * to: a failed read leaves them for their readers to read again). No
  * lock held; sleeps. */
 size_t fs_read_ahead(uint32_t ino, uint64_t index);
@@ -122,8 +123,9 @@ size_t fs_read_ahead(uint32_t ino, uint64_t index);
 int file_get_page(struct file *file, uint64_t offset, struct frame **out);
 /* file_find_page_locked: file_get_page when it would be a hit on a page
  * nobody uses (page_cache_find_locked: not pinned; the caller maps it
- * before it drops frame_lock), else NULL (also when fs_lock is taken).
- * frame_lock held; never waits nor reads the disk. */
+ * before it drops frame_lock), else NULL (also, rarely, just after the
+ * file grew over the page: the caller then takes file_get_page). No
+ * fs_lock needed: frame_lock held; never waits nor reads the disk. */
 struct frame *file_find_page_locked(struct file *file, uint64_t offset);
 /* file_read_page: fill the PAGE_SIZE bytes at KVA from OFFSET; bytes past
  * the end of the file read as zero. Returns the bytes that came from the

@@ -16,12 +16,15 @@
  *
  * Asynchronous read-ahead (Linux's async readahead): a sequential
  * reader's miss reads a window of pages (fs/file.c) and asks the
- * read-ahead thread for the window after it; that thread marks the first
- * page of each window it reads (pc_async), and the first hit on a marked
- * page asks for the next window. So the disk reads one window ahead of
- * the reader while the reader uses the pages already read. Requests wait
- * in a small ring here ([F]; one more when full is dropped: read-ahead is
- * only a hint), and async_sema counts them for the thread. */
+ * read-ahead thread for the ASYNC_DEPTH windows after it; that thread
+ * marks the first page of each window it reads (pc_async), and the first
+ * hit on a marked page asks for the window ASYNC_DEPTH windows after it.
+ * So the disk reads up to ASYNC_DEPTH windows ahead of the reader while
+ * the reader uses the pages already read, and the thread has its next
+ * window when one ends, even when a disk request takes longer than the
+ * reader's use of a window. Requests wait in a small ring here ([F]; one
+ * more when full is dropped: read-ahead is only a hint), and async_sema
+ * counts them for the thread. */
 #include "mm/page_cache.h"
 
 #include "fs/file.h"
@@ -40,6 +43,7 @@
 #define READAHEAD_CAP_SHARE 8
 
 #define ASYNC_QUEUE_LEN 8 /* read-ahead requests waiting at most */
+#define ASYNC_DEPTH     2 /* windows read ahead of a sequential reader */
 /* Above the processes': woken, it starts the disk at once, then sleeps
  * while the reader runs. */
 #define ASYNC_PRIORITY (PRIORITY_DEFAULT + 1)
@@ -109,9 +113,9 @@ static void hit_locked(struct frame *f, uint32_t ino, uint64_t index)
 {
     f->pc_referenced = true;
     vm_count(VM_STAT_PC_HIT);
-    if (f->pc_async) {
+    if (f->pc_async) { /* INDEX starts a window read ahead: ask for the one DEPTH after */
         f->pc_async = false;
-        async_request_locked(ino, index + 1);
+        async_request_locked(ino, index + ASYNC_DEPTH * page_cache_readahead_max());
     }
 }
 
@@ -159,9 +163,11 @@ struct frame *page_cache_find_locked(uint32_t ino, uint64_t index)
 
 void page_cache_async_request(uint32_t ino, uint64_t index)
 {
+    size_t window = page_cache_readahead_max();
     frame_lock_acquire();
     init_once_locked();
-    async_request_locked(ino, index);
+    for (size_t i = 1; i <= ASYNC_DEPTH; i++)
+        async_request_locked(ino, index + i * window);
     frame_lock_release();
 }
 
@@ -234,23 +240,22 @@ void page_cache_mark_async(struct frame *page)
     frame_lock_release();
 }
 
-struct frame *page_cache_try_new(uint32_t ino, uint64_t index)
+size_t page_cache_try_new(uint32_t ino, uint64_t from, size_t max, struct frame **pages)
 {
-    struct frame_key key = key_of(ino, index);
+    size_t n = 0;
     frame_lock_acquire();
     init_once_locked();
-    struct frame *f = NULL;
-    if (!frame_cache_find_locked(&key) && (f = vm_try_get_frame())) {
-        if (frame_cache_find_locked(&key)) {
-            frame_free_locked(f);
-            f = NULL;
-        } else {
-            adopt_locked(f, &key);
-            vm_count(VM_STAT_PC_READAHEAD);
-        }
+    for (; n < max; n++) {
+        struct frame_key key = key_of(ino, from + n);
+        struct frame *f = frame_cache_find_locked(&key) ? NULL : vm_try_get_frame();
+        if (!f)
+            break; /* vm_try_get_frame keeps frame_lock: nobody added the page meanwhile */
+        adopt_locked(f, &key);
+        vm_count(VM_STAT_PC_READAHEAD);
+        pages[n] = f;
     }
     frame_lock_release();
-    return f;
+    return n;
 }
 
 bool page_cache_contains(uint32_t ino, uint64_t index)
@@ -297,6 +302,14 @@ void page_cache_put(struct frame *page)
     frame_lock_release();
 }
 
+void page_cache_put_pages(struct frame **pages, size_t n)
+{
+    frame_lock_acquire();
+    for (size_t i = 0; i < n; i++)
+        page_cache_put_locked(pages[i]);
+    frame_lock_release();
+}
+
 void page_cache_put_locked(struct frame *page)
 {
     ASSERT(page->pc && page->pinned);
@@ -318,10 +331,11 @@ bool page_cache_uptodate(struct frame *page)
     return page->pc_uptodate;
 }
 
-void page_cache_set_uptodate(struct frame *page)
+void page_cache_set_uptodate(struct frame **pages, size_t n)
 {
     frame_lock_acquire();
-    page->pc_uptodate = true;
+    for (size_t i = 0; i < n; i++)
+        pages[i]->pc_uptodate = true;
     frame_lock_release();
 }
 

@@ -41,10 +41,12 @@ struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err);
  * mapping is what keeps it (the clock unmaps it first). frame_lock held;
  * never waits. */
 struct frame *page_cache_find_locked(uint32_t ino, uint64_t index);
-/* page_cache_try_new: for read-ahead: a new page INDEX of INO, pinned and
- * not up to date, or NULL when it is cached already or no frame can be
- * had without waiting. May evict; no fs_lock held. */
-struct frame *page_cache_try_new(uint32_t ino, uint64_t index);
+/* page_cache_try_new: for read-ahead: new pages FROM, FROM + 1, ... of
+ * INO (at most MAX), pinned and not up to date, into PAGES, in one hold
+ * of frame_lock: up to the first one cached already, or the first no
+ * frame can be had for without waiting. Their count. May reclaim clean
+ * page-cache frames (vm_try_get_frame); no lock held. */
+size_t page_cache_try_new(uint32_t ino, uint64_t from, size_t max, struct frame **pages);
 /* page_cache_contains: whether page INDEX of INO is cached now (a hint:
  * it may go at once). */
 bool page_cache_contains(uint32_t ino, uint64_t index);
@@ -55,9 +57,11 @@ uint64_t page_cache_first_missing(uint32_t ino, uint64_t from, uint64_t to);
  * (PAGE_CACHE_READAHEAD_MAX, less under a small -ul= cap). */
 size_t page_cache_readahead_max(void);
 /* Asynchronous read-ahead (see page_cache.c), for fs/file.c: */
-/* page_cache_async_request: ask the read-ahead thread for the window of
- * INO that starts at the first page from INDEX on that is not cached (a
- * hint: dropped when too many wait). No lock held; never waits. */
+/* page_cache_async_request: a sequential reader's miss read the window
+ * (page_cache_readahead_max pages) of INO from page INDEX: ask the
+ * read-ahead thread for the windows after it, each from the first page
+ * not cached on (hints: dropped when too many wait). No lock held; never
+ * waits. */
 void page_cache_async_request(uint32_t ino, uint64_t index);
 /* page_cache_async_enable: requests are taken (ON: a file system is
  * mounted; the read-ahead thread, which serves them with fs_read_ahead,
@@ -74,14 +78,19 @@ void page_cache_async_drain(void);
 void page_cache_mark_async(struct frame *page);
 /* page_cache_put: let PAGE go (a dead page no page maps is freed). */
 void page_cache_put(struct frame *page);
+/* page_cache_put_pages: page_cache_put of PAGES[0..N), in one hold of
+ * frame_lock. */
+void page_cache_put_pages(struct frame **pages, size_t n);
 /* page_cache_put_locked: page_cache_put with frame_lock held. */
 void page_cache_put_locked(struct frame *page);
 /* page_cache_kva: the bytes of PAGE (PAGE_SIZE). */
 void *page_cache_kva(struct frame *page);
-/* page_cache_uptodate / page_cache_set_uptodate: whether PAGE holds its
- * file's bytes / it does now. PAGE pinned by the caller. */
+/* page_cache_uptodate: whether PAGE (pinned by the caller) holds its
+ * file's bytes. */
 bool page_cache_uptodate(struct frame *page);
-void page_cache_set_uptodate(struct frame *page);
+/* page_cache_set_uptodate: PAGES[0..N) (pinned by the caller) hold their
+ * file's bytes now; one hold of frame_lock. */
+void page_cache_set_uptodate(struct frame **pages, size_t n);
 /* page_cache_mark_dirty: PAGE (pinned by the caller) is newer than the
  * disk. */
 void page_cache_mark_dirty(struct frame *page);

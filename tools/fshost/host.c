@@ -339,14 +339,15 @@ struct frame *page_cache_get(uint32_t ino, uint64_t index, int *err)
     return f;
 }
 
-struct frame *page_cache_try_new(uint32_t ino, uint64_t index)
+size_t page_cache_try_new(uint32_t ino, uint64_t from, size_t max, struct frame **pages)
 {
+    size_t n = 0;
     pthread_mutex_lock(&pc_mutex);
-    struct frame *f = NULL;
-    if (!pc_find(ino, index) && pc_count < HOST_PC_MAX)
-        f = pc_new(ino, index);
+    for (; n < max && !pc_find(ino, from + n) && pc_count < HOST_PC_MAX; n++)
+        if (!(pages[n] = pc_new(ino, from + n)))
+            break;
     pthread_mutex_unlock(&pc_mutex);
-    return f;
+    return n;
 }
 
 bool page_cache_contains(uint32_t ino, uint64_t index)
@@ -385,7 +386,7 @@ struct frame *page_cache_find_locked(uint32_t ino, uint64_t index)
  * and pages are not marked (only a miss asks for the next window). */
 void page_cache_async_request(uint32_t ino, uint64_t index)
 {
-    fs_read_ahead(ino, index);
+    fs_read_ahead(ino, index + page_cache_readahead_max()); /* one window ahead */
 }
 
 void page_cache_async_enable(bool on)
@@ -414,6 +415,12 @@ void page_cache_put(struct frame *page)
     pthread_mutex_unlock(&pc_mutex);
 }
 
+void page_cache_put_pages(struct frame **pages, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        page_cache_put(pages[i]);
+}
+
 void *page_cache_kva(struct frame *page)
 {
     return page->data;
@@ -424,9 +431,10 @@ bool page_cache_uptodate(struct frame *page)
     return page->uptodate;
 }
 
-void page_cache_set_uptodate(struct frame *page)
+void page_cache_set_uptodate(struct frame **pages, size_t n)
 {
-    page->uptodate = true;
+    for (size_t i = 0; i < n; i++)
+        pages[i]->uptodate = true;
 }
 
 void page_cache_mark_dirty(struct frame *page)
