@@ -88,7 +88,7 @@ TEST_SRCS := mm/kmalloc_test.c mm/pmm_test.c mm/paging_test.c \
     kernel/cmdline_test.c kernel/string_test.c \
     proc/thread_test.c proc/fd_test.c \
     drivers/block_test.c drivers/block_timeout_test.c \
-    fs/ext2_test.c \
+    fs/ext2_test.c fs/file_test.c \
     mm/uaccess_test.c mm/vm_test.c mm/cow_test.c
 
 SRCS := $(BOOT_SRCS) $(KERNEL_SRCS) $(MM_SRCS) $(PROC_SRCS) $(DRIVERS_SRCS) $(FS_SRCS) $(TEST_SRCS)

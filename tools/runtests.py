@@ -60,7 +60,8 @@ class Spec:
             if key in REPEATABLE:
                 self.lists[key].append(value)
             elif key in DEFAULTS or key in ("cmdline", "gdb", "gdb-script", "until", "host",
-                                            "mke2fs", "programs", "paste-after", "qemu"):
+                                            "mke2fs", "programs", "paste-after", "qemu",
+                                            "disk-opts"):
                 self.opts[key] = value
             else:
                 raise ValueError(f"{path}:{i + 1}: unknown key '{key}'")
@@ -166,11 +167,12 @@ def qemu_command(spec, iso, disk, gdb_port=None, monitor=None):
            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
     if disk and spec.lists["io-error"]:
         disk = "blkdebug:" + blkdebug_config(spec, disk) + ":" + disk
+    opts = "," + o["disk-opts"] if o.get("disk-opts") else ""
     if o["disk"] == "virtio":
-        cmd += ["-drive", f"file={disk},format=raw,if=virtio,werror=report,rerror=report"]
+        cmd += ["-drive", f"file={disk},format=raw,if=virtio,werror=report,rerror=report{opts}"]
     elif o["disk"] == "ide":
         cmd += ["-drive",
-                f"file={disk},format=raw,if=ide,index={index},werror=report,rerror=report"]
+                f"file={disk},format=raw,if=ide,index={index},werror=report,rerror=report{opts}"]
     if "cmdline" in o:
         cmd += ["-fw_cfg", "name=opt/cmdline,string=" + o["cmdline"].replace(",", ",,")]
     if gdb_port:
