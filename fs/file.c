@@ -52,6 +52,11 @@ struct inode {
      * (file_find_page_locked): never above disk's, since a file open
      * only grows. */
     uint64_t size;
+    /* [A] direct writes begun (file_write_pages, under fs_lock, before
+     * its disk request): a read of pages that sees it change while its
+     * data moved may have read the disk before such a write reached it
+     * (read_pages). */
+    uint64_t direct_writes;
 };
 
 struct file {
@@ -570,26 +575,33 @@ static size_t read_ahead(struct inode *inode, uint64_t index, uint64_t size, str
 /* read_pages: read the N pages from page FIRST of INODE into the pages at
  * KVAS: their blocks mapped under fs_lock, the data read without it
  * (ext2_span_map, ext2_span_read), so that a reader of cached pages of the
- * file, or of another file, does not wait for this disk request. INODE
- * held open by the caller, the pages its own. No fs_lock held. 0,
+ * file, or of another file, does not wait for this disk request. Then
+ * *CURRENT says whether no direct write of the file began meanwhile (one
+ * that did may have reached the disk after this read, or filled a hole
+ * read as zeros: the pages must not be taken as up to date). INODE held
+ * open by the caller, the pages its own. No fs_lock held. 0,
  * ERR_NO_MEMORY, ERR_IO, ERR_BAD_FORMAT. */
-static int read_pages(struct inode *inode, uint64_t first, uint32_t n, void *const *kvas)
+static int read_pages(struct inode *inode, uint64_t first, uint32_t n, void *const *kvas,
+                      bool *current)
 {
     struct ext2_span span;
     lock_acquire(&fs_lock);
+    uint64_t writes = inode->direct_writes;
     int err = ext2_span_map(fs, &inode->disk, first, n, &span);
     lock_release(&fs_lock);
     if (err == 0) {
         err = ext2_span_read(&span, kvas);
         ext2_span_release(&span);
     }
+    *current = __atomic_load_n(&inode->direct_writes, __ATOMIC_ACQUIRE) == writes;
     return err;
 }
 
 /* fill: read PAGES[0..N) of INODE from the disk (read_pages); each one
- * read is up to date. The error of the first page, if it failed (the
- * others, read ahead, stay as they are: whoever needs them reads them
- * again). INODE held open by the caller. No fs_lock held. */
+ * read is up to date, unless a direct write overtook the read (then none
+ * is: whoever needs them reads them again). The error of the first page,
+ * if it failed (the others, read ahead, stay as they are). INODE held
+ * open by the caller. No fs_lock held. */
 __attribute__((noinline)) /* its array and get_page's would make one large frame */
 static int
 fill(struct inode *inode, struct frame **pages, size_t n)
@@ -600,12 +612,13 @@ fill(struct inode *inode, struct frame **pages, size_t n)
     page_cache_key(pages[0], &ino, &first);
     for (size_t i = 0; i < n; i++)
         kvas[i] = page_cache_kva(pages[i]); /* pages FIRST, FIRST + 1, ... (read_ahead) */
-    int err = read_pages(inode, first, (uint32_t)n, kvas);
+    bool current;
+    int err = read_pages(inode, first, (uint32_t)n, kvas, &current);
     if (err < 0 && n > 1) {
         n = 1; /* the missed page alone */
-        err = read_pages(inode, first, 1, kvas);
+        err = read_pages(inode, first, 1, kvas, &current);
     }
-    if (err == 0)
+    if (err == 0 && current)
         page_cache_set_uptodate(pages, n);
     return err;
 }
@@ -626,6 +639,8 @@ static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct f
     }
     size_t n = 1 + read_ahead(inode, index, size, pages + 1);
     err = fill(inode, pages, n);
+    while (err == 0 && !page_cache_uptodate(pages[0]))
+        err = fill(inode, pages, 1); /* a direct write overtook the read: again */
     if (err == 0 && n == page_cache_readahead_max() && n > 1)
         page_cache_async_request(inode->ino, index); /* a sequential reader: the next windows */
     page_cache_put_pages(pages + 1, n - 1);
@@ -1029,8 +1044,10 @@ long file_write_pages(struct file *file, uint64_t offset, const void *src, size_
         return 0;
     lock_acquire(&fs_lock);
     long n = 0;
-    if (inode->deny_write_cnt == 0)
+    if (inode->deny_write_cnt == 0) {
+        __atomic_add_fetch(&inode->direct_writes, 1, __ATOMIC_RELEASE); /* before the disk */
         n = ext2_write_direct(fs, inode->ino, &inode->disk, offset, src, len);
+    }
     for (size_t done = 0; n > 0 && done < (size_t)n; done += PAGE_SIZE) {
         size_t chunk = (size_t)n - done < PAGE_SIZE ? (size_t)n - done : PAGE_SIZE;
         page_cache_update(inode->ino, (offset + done) / PAGE_SIZE, 0, (const uint8_t *)src + done,
