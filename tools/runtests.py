@@ -146,11 +146,12 @@ def blkdebug_config(spec, disk):
 
 
 def resolve_sector(spec, disk, where):
-    """A sector number, or `file:PATH`: the first sector of PATH's first
-    data block in the ext2 partition (debugfs bmap)."""
+    """A sector number, or `file:PATH[@N]`: the first sector of PATH's data
+    block N (default 0) in the ext2 partition (debugfs bmap)."""
     if not where.startswith("file:"):
         return int(where)
-    r = subprocess.run(["debugfs", "-R", f"bmap {where[5:]} 0", f"{disk}?offset={FS_OFFSET}"],
+    path, _, n = where[5:].partition("@")
+    r = subprocess.run(["debugfs", "-R", f"bmap {path} {int(n or 0)}", f"{disk}?offset={FS_OFFSET}"],
                        capture_output=True, text=True, check=True)
     block = int(r.stdout.split()[0])
     return FS_OFFSET // 512 + block * int(spec.opts["block"]) // 512

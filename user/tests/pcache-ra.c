@@ -13,7 +13,16 @@
  *                      byte seen must be one of the two patterns
  *   holes              files with holes and tails past the end
  *   eio NAME           NAME, whose reads fail somewhere, read three times
- *                      and mapped by a child: errors, no panic, no leak */
+ *                      and mapped by a child: errors, no panic, no leak
+ *   execra N SIZE      N children read part of rK and exec echo meanwhile
+ *   wbrace SIZE ROUNDS WHICH  a sparse file (data on even pages, holes on
+ *                      odd ones, written through a mapping: nothing
+ *                      cached) is read by a child with read() while the
+ *                      parent writes pattern B through a writable mapping
+ *                      over the odd pages (WHICH 1: holes filled), the even
+ *                      ones (2: data overwritten) or all (3) and unmaps it
+ *                      (write-through: file_write_pages); then every byte
+ *                      read() gets must be B's where the parent wrote */
 #include "mapped.h"
 
 #define CHUNK (3 * PAGE_SIZE + 100)
@@ -114,6 +123,8 @@ static void mode_recreate(size_t size, int rounds)
             /* holds the old file open, reads it over and over */
             int fd = open_or_fail("f");
             int ino = inumber(fd);
+            if (!create("ready", 0)) /* the parent removes f only after this */
+                fail("create ready");
             for (int p = 0; p < 3; p++) {
                 seek(fd, 0);
                 size_t done = 0;
@@ -129,7 +140,13 @@ static void mode_recreate(size_t size, int rounds)
             (void)ino;
             exit(0);
         }
-        /* the parent: remove and re-create with new contents meanwhile */
+        /* the parent: remove and re-create with new contents meanwhile,
+         * once the child has the old file open */
+        int g;
+        while ((g = open("ready")) < 2)
+            ;
+        close(g);
+        remove("ready");
         if (!remove("f"))
             fail("remove f");
         make_file("f", size, new);
@@ -318,6 +335,143 @@ static void mode_eio(const char *name)
     msg("eio map child: %d", wait(pid));
 }
 
+/* execra N SIZE: N children each read a third of their file rK (windows
+ * read ahead in flight) and exec "echo" meanwhile (the old address space
+ * freed while the read-ahead thread may run on its table), then the
+ * parent reads every file to check it. */
+static void mode_execra(int n, size_t size)
+{
+    pid_t kids[16];
+    for (int k = 0; k < n; k++) {
+        char name[FILE_NAME_LEN];
+        pattern_name(name, k);
+        pid_t pid = fork_or_fail("ex");
+        if (pid == 0) {
+            int fd = open_or_fail(name);
+            for (size_t i = 0; i < size / 3; i += CHUNK)
+                read(fd, buf, CHUNK);
+            if (k % 2) {
+                char *a = MAP_ADDR;
+                if (mmap(a, size, 0, fd, 0) != a)
+                    fail("mmap");
+                volatile int sink = 0;
+                for (size_t i = 0; i < size / 2; i += PAGE_SIZE)
+                    sink += a[i];
+                if (sink == 1234567)
+                    exit(1);
+            }
+            exec("echo execra");
+            fail("exec");
+        }
+        kids[k] = pid;
+    }
+    for (int k = 0; k < n; k++)
+        wait_ok(kids[k]);
+    for (int k = 0; k < n; k++)
+        read_pass(k, size, k % 2);
+    msg("execra: %d children exec'd part way", n);
+}
+
+/* wb_want: the byte at OFF of the wbrace file after round R (pattern A
+ * on even pages, zeros on odd ones; pattern B where WHICH wrote). */
+static size_t wb_lo, wb_hi = (size_t)-1; /* pages the writer writes */
+static bool wb_writes(size_t pg, int which)
+{
+    bool odd = pg % 2;
+    return pg >= wb_lo && pg < wb_hi && (which == 3 || (which == 1 && odd) || (which == 2 && !odd));
+}
+
+static unsigned char wb_want(size_t off, unsigned a, unsigned b, int which, bool written)
+{
+    bool odd = (off / PAGE_SIZE) % 2;
+    if (written && wb_writes(off / PAGE_SIZE, which))
+        return pattern_byte(off, b);
+    return odd ? 0 : pattern_byte(off, a);
+}
+
+/* wbrace SIZE ROUNDS WHICH: see the file comment. */
+static void mode_wbrace(size_t size, int rounds, int which)
+{
+    char *a = MAP_ADDR;
+    for (int r = 0; r < rounds; r++) {
+        unsigned pa = 10 + 2 * (unsigned)r, pb = pa + 1;
+        remove("s");
+        if (!create("s", (unsigned)size))
+            fail("create s");
+        int fd = open_or_fail("s");
+        if (mmap(a, size, 1, fd, 0) != a)
+            fail("mmap s");
+        for (size_t off = 0; off < size; off += 2 * PAGE_SIZE)
+            for (size_t i = 0; i < PAGE_SIZE && off + i < size; i++)
+                a[off + i] = (char)pattern_byte(off + i, pa);
+        munmap(a);
+        close(fd);
+        remove("go");
+        /* the writer: dirties its mapping, waits for the reader to start,
+         * then unmaps it (the write-back, page by page or in runs) */
+        pid_t wpid = fork_or_fail("ww");
+        if (wpid == 0) {
+            fd = open_or_fail("s");
+            if (mmap(a, size, 1, fd, 0) != a)
+                fail("mmap s (2)");
+            for (size_t off = 0; off < size; off += PAGE_SIZE) {
+                if (!wb_writes(off / PAGE_SIZE, which))
+                    continue;
+                for (size_t i = 0; i < PAGE_SIZE && off + i < size; i++)
+                    a[off + i] = (char)pattern_byte(off + i, pb);
+            }
+            int g;
+            while ((g = open("go")) < 2)
+                ;
+            close(g);
+            munmap(a);
+            exit(0);
+        }
+        pid_t pid = fork_or_fail("wr");
+        if (pid == 0) {
+            fd = open_or_fail("s");
+            if (!create("go", 0))
+                fail("create go");
+            size_t done = 0;
+            int n;
+            while ((n = read(fd, buf, CHUNK)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    size_t off = done + (size_t)i;
+                    unsigned char c = (unsigned char)buf[i];
+                    if (c != wb_want(off, pa, pb, which, false) &&
+                        c != wb_want(off, pa, pb, which, true))
+                        fail("reader: byte %zu is %02x", off, c);
+                }
+                done += (size_t)n;
+            }
+            if (done != size)
+                fail("reader: %zu bytes", done);
+            exit(0);
+        }
+        wait_ok(wpid);
+        fd = open_or_fail("s");
+        wait_ok(pid);
+        seek(fd, 0);
+        size_t done = 0;
+        int n;
+        while ((n = read(fd, buf, CHUNK)) > 0) {
+            for (int i = 0; i < n; i++) {
+                size_t off = done + (size_t)i;
+                unsigned char want = wb_want(off, pa, pb, which, true);
+                if ((unsigned char)buf[i] != want)
+                    fail("round %d: byte %zu (page %zu) is %02x, not %02x (read after the "
+                         "write-back)",
+                         r, off, off / PAGE_SIZE, (unsigned char)buf[i], want);
+            }
+            done += (size_t)n;
+        }
+        if (done != size)
+            fail("s: %zu bytes", done);
+        close(fd);
+    }
+    msg("wbrace: %d rounds good", rounds);
+}
+
 /* main: run the mode argv[1] names with its arguments. */
 int main(int argc, char *argv[])
 {
@@ -337,6 +491,14 @@ int main(int argc, char *argv[])
         mode_mmapw((size_t)atoi(argv[2]), atoi(argv[3]));
     else if (!strcmp(m, "eio") && argc == 3)
         mode_eio(argv[2]);
+    else if (!strcmp(m, "wbrace") && (argc == 5 || argc == 7)) {
+        if (argc == 7) {
+            wb_lo = (size_t)atoi(argv[5]);
+            wb_hi = (size_t)atoi(argv[6]);
+        }
+        mode_wbrace((size_t)atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+    } else if (!strcmp(m, "execra") && argc == 4)
+        mode_execra(atoi(argv[2]), (size_t)atoi(argv[3]));
     else if (!strcmp(m, "holes"))
         mode_holes();
     else
