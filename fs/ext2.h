@@ -92,7 +92,10 @@ int ext2_page_read(struct ext2_fs *fs, const struct ext2_inode *di, uint64_t ind
  * only the disk and this record, so other file operations go on while
  * the data moves. Meanwhile the caller keeps the blocks the file's (it
  * holds the inode open: its blocks are freed only at its last close) and
- * the pages its own (nobody else writes them). */
+ * the pages its own (nobody else writes them); a write of the same
+ * blocks straight to the disk meanwhile (a hole among them filled, too)
+ * may or may not be what the read gets: the caller must notice it (as
+ * fs/file.c read_pages does). */
 struct ext2_span {
     struct block_device *dev;
     uint32_t block_size; /* bytes */

@@ -52,10 +52,9 @@ struct inode {
      * (file_find_page_locked): never above disk's, since a file open
      * only grows. */
     uint64_t size;
-    /* [A] direct writes begun (file_write_pages, under fs_lock, before
-     * its disk request): a read of pages that sees it change while its
-     * data moved may have read the disk before such a write reached it
-     * (read_pages). */
+    /* direct writes begun (file_write_pages, before its disk request): a
+     * read of pages that sees it change while its data moved may have
+     * read the disk before such a write reached it (read_pages). */
     uint64_t direct_writes;
 };
 
@@ -572,29 +571,35 @@ static size_t read_ahead(struct inode *inode, uint64_t index, uint64_t size, str
     return new_pages(inode, index + 1, size, page_cache_readahead_max() - 1, pages);
 }
 
-/* read_pages: read the N pages from page FIRST of INODE into the pages at
- * KVAS: their blocks mapped under fs_lock, the data read without it
- * (ext2_span_map, ext2_span_read), so that a reader of cached pages of the
- * file, or of another file, does not wait for this disk request. Then
- * *CURRENT says whether no direct write of the file began meanwhile (one
- * that did may have reached the disk after this read, or filled a hole
- * read as zeros: the pages must not be taken as up to date). INODE held
+/* read_pages: read PAGES[0..N), pages FIRST on of INODE, into their
+ * frames at KVAS: their blocks mapped under fs_lock, the data read
+ * without it (ext2_span_map, ext2_span_read), so that a reader of cached
+ * pages of the file, or of another file, does not wait for this disk
+ * request. They are up to date after, unless a direct write of the file
+ * began meanwhile (it may have reached the disk after this read, or
+ * filled a hole read as zeros): the check and the marking are under
+ * fs_lock, as the direct write and its page_cache_update are. INODE held
  * open by the caller, the pages its own. No fs_lock held. 0,
  * ERR_NO_MEMORY, ERR_IO, ERR_BAD_FORMAT. */
-static int read_pages(struct inode *inode, uint64_t first, uint32_t n, void *const *kvas,
-                      bool *current)
+static int read_pages(struct inode *inode, uint64_t first, struct frame **pages, uint32_t n,
+                      void *const *kvas)
 {
     struct ext2_span span;
     lock_acquire(&fs_lock);
     uint64_t writes = inode->direct_writes;
     int err = ext2_span_map(fs, &inode->disk, first, n, &span);
     lock_release(&fs_lock);
-    if (err == 0) {
-        err = ext2_span_read(&span, kvas);
-        ext2_span_release(&span);
-    }
-    *current = __atomic_load_n(&inode->direct_writes, __ATOMIC_ACQUIRE) == writes;
-    return err;
+    if (err < 0)
+        return err;
+    err = ext2_span_read(&span, kvas);
+    ext2_span_release(&span);
+    if (err < 0)
+        return err;
+    lock_acquire(&fs_lock);
+    if (inode->direct_writes == writes)
+        page_cache_set_uptodate(pages, n);
+    lock_release(&fs_lock);
+    return 0;
 }
 
 /* fill: read PAGES[0..N) of INODE from the disk (read_pages); each one
@@ -612,14 +617,9 @@ fill(struct inode *inode, struct frame **pages, size_t n)
     page_cache_key(pages[0], &ino, &first);
     for (size_t i = 0; i < n; i++)
         kvas[i] = page_cache_kva(pages[i]); /* pages FIRST, FIRST + 1, ... (read_ahead) */
-    bool current;
-    int err = read_pages(inode, first, (uint32_t)n, kvas, &current);
-    if (err < 0 && n > 1) {
-        n = 1; /* the missed page alone */
-        err = read_pages(inode, first, 1, kvas, &current);
-    }
-    if (err == 0 && current)
-        page_cache_set_uptodate(pages, n);
+    int err = read_pages(inode, first, pages, (uint32_t)n, kvas);
+    if (err < 0 && n > 1)
+        err = read_pages(inode, first, pages, 1, kvas); /* the missed page alone */
     return err;
 }
 
@@ -1045,7 +1045,7 @@ long file_write_pages(struct file *file, uint64_t offset, const void *src, size_
     lock_acquire(&fs_lock);
     long n = 0;
     if (inode->deny_write_cnt == 0) {
-        __atomic_add_fetch(&inode->direct_writes, 1, __ATOMIC_RELEASE); /* before the disk */
+        inode->direct_writes++; /* before the disk */
         n = ext2_write_direct(fs, inode->ino, &inode->disk, offset, src, len);
     }
     for (size_t done = 0; n > 0 && done < (size_t)n; done += PAGE_SIZE) {
