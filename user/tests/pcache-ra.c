@@ -15,14 +15,15 @@
  *   eio NAME           NAME, whose reads fail somewhere, read three times
  *                      and mapped by a child: errors, no panic, no leak
  *   execra N SIZE      N children read part of rK and exec echo meanwhile
- *   wbrace SIZE ROUNDS WHICH  a sparse file (data on even pages, holes on
+ *   wbrace SIZE ROUNDS WHICH [LO HI]  a sparse file (data on even pages, holes on
  *                      odd ones, written through a mapping: nothing
  *                      cached) is read by a child with read() while the
  *                      parent writes pattern B through a writable mapping
  *                      over the odd pages (WHICH 1: holes filled), the even
  *                      ones (2: data overwritten) or all (3) and unmaps it
  *                      (write-through: file_write_pages); then every byte
- *                      read() gets must be B's where the parent wrote */
+ *                      read() gets must be B's where the parent wrote
+ *                      (only pages LO to HI - 1, if given) */
 #include "mapped.h"
 
 #define CHUNK (3 * PAGE_SIZE + 100)
@@ -372,15 +373,17 @@ static void mode_execra(int n, size_t size)
     msg("execra: %d children exec'd part way", n);
 }
 
-/* wb_want: the byte at OFF of the wbrace file after round R (pattern A
- * on even pages, zeros on odd ones; pattern B where WHICH wrote). */
-static size_t wb_lo, wb_hi = (size_t)-1; /* pages the writer writes */
+static size_t wb_lo, wb_hi = (size_t)-1; /* pages the wbrace writer may write */
+
+/* wb_writes: whether the wbrace writer writes page PG for WHICH. */
 static bool wb_writes(size_t pg, int which)
 {
     bool odd = pg % 2;
     return pg >= wb_lo && pg < wb_hi && (which == 3 || (which == 1 && odd) || (which == 2 && !odd));
 }
 
+/* wb_want: the byte at OFF of the wbrace file (pattern A on even pages,
+ * zeros on odd ones; pattern B where WHICH wrote, if WRITTEN). */
 static unsigned char wb_want(size_t off, unsigned a, unsigned b, int which, bool written)
 {
     bool odd = (off / PAGE_SIZE) % 2;
