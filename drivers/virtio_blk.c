@@ -32,7 +32,8 @@
  * last_used and ups the semaphore registered for each completed head. The
  * woken thread reads its status and returns the chain to the free list.
  * Large transfers are split into requests of at most VBLK_MAX_SECTORS and
- * VBLK_MAX_DATA_DESCS data descriptors (vblk_plan).
+ * max_data_descs data descriptors (vblk_plan: VBLK_MAX_DATA_DESCS, fewer
+ * on a queue too small for that).
  *
  * No hang: a thread waits at most BLOCK_TIMEOUT_TICKS for its request.
  * Then it resets the device, which drops every request it holds, fails
@@ -118,8 +119,9 @@
 #define VIRTIO_BLK_S_PENDING    0xff /* our marker: the device has not answered yet */
 #define VIRTIO_BLK_CFG_CAPACITY 0    /* u64 in device config */
 
-#define VBLK_MAX_SECTORS    256 /* per request: 128 KiB (a whole read-ahead), at most 33 pages */
+#define VBLK_MAX_SECTORS    512 /* per request: 256 KiB (a whole read-ahead window), 65 pages */
 #define VBLK_MAX_DATA_DESCS (VBLK_MAX_SECTORS * BLOCK_SECTOR_SIZE / PAGE_SIZE + 1)
+#define VBLK_MIN_DATA_DESCS 2 /* a sector lies in two pieces at most */
 #define VBLK_HDR_DESCS      2 /* header + status */
 #define VBLK_MAX_DEVICES    8
 #define VBLK_NO_DESC        0xffff
@@ -179,6 +181,7 @@ struct vblk {
     uint8_t notify_mult_cap;      /* modern: config offset of the notify cap */
     uint8_t irq;
     uint16_t qsize;
+    uint16_t max_data_descs; /* per request: VBLK_MAX_DATA_DESCS, or what the queue leaves */
     struct vring_desc *desc;
     struct vring_avail *avail;
     volatile struct vring_used *used;
@@ -311,11 +314,11 @@ static const char *vblk_req_name(uint32_t type)
 
 /* vblk_plan: the sectors of the next request of a transfer whose data
  * starts at AT, LEFT sectors remaining: at most VBLK_MAX_SECTORS, and as
- * many as VBLK_MAX_DATA_DESCS descriptors hold, one per physically
- * contiguous piece (at least half as many sectors: a sector is at most
- * two pieces).
+ * many as MAX_DESCS (at least VBLK_MIN_DATA_DESCS) descriptors hold, one
+ * per physically contiguous piece (at least half as many sectors: a
+ * sector is at most two pieces).
  * *DESCS gets the descriptors its chain takes at most. */
-static uint32_t vblk_plan(struct block_cursor at, uint64_t left, int *descs)
+static uint32_t vblk_plan(struct block_cursor at, uint64_t left, int max_descs, int *descs)
 {
     size_t max = (size_t)(left < VBLK_MAX_SECTORS ? left : VBLK_MAX_SECTORS) * BLOCK_SECTOR_SIZE;
     size_t bytes = 0;
@@ -326,7 +329,7 @@ static uint32_t vblk_plan(struct block_cursor at, uint64_t left, int *descs)
         size_t piece = block_cursor_piece(&at, max - bytes, &p);
         paddr_t pa = virt_to_phys(p);
         bool extends = n > 0 && pa == end; /* physically contiguous with the last */
-        if (!extends && n == VBLK_MAX_DATA_DESCS)
+        if (!extends && n == max_descs)
             break;
         n += !extends;
         end = pa + piece;
@@ -461,14 +464,15 @@ static int vblk_request(struct vblk *v, const struct vblk_req *r)
 static int vblk_transfer(struct block_device *bdev, uint32_t type, uint64_t sector,
                          const struct block_seg *segs, uint32_t nseg)
 {
+    struct vblk *v = bdev->priv;
     uint64_t left = 0;
     for (uint32_t i = 0; i < nseg; i++)
         left += segs[i].len / BLOCK_SECTOR_SIZE;
     int err = ERR_OK;
     for (struct block_cursor at = {segs, 0}; left && err == ERR_OK;) {
         struct vblk_req r = {type, sector, 0, at, 0};
-        r.count = vblk_plan(at, left, &r.descs);
-        err = vblk_request(bdev->priv, &r);
+        r.count = vblk_plan(at, left, v->max_data_descs, &r.descs);
+        err = vblk_request(v, &r);
         sector += r.count, left -= r.count;
         block_cursor_advance(&at, (size_t)r.count * BLOCK_SECTOR_SIZE);
     }
@@ -685,8 +689,10 @@ static void vblk_give_queue(struct vblk *v)
 static int vblk_setup_queue(struct vblk *v)
 {
     v->qsize = v->tr->queue_size(v);
-    if (v->qsize == 0 || v->qsize < VBLK_MAX_DATA_DESCS + VBLK_HDR_DESCS)
+    if (v->qsize < VBLK_MIN_DATA_DESCS + VBLK_HDR_DESCS)
         return ERR_UNSUPPORTED;
+    v->max_data_descs = v->qsize - VBLK_HDR_DESCS < VBLK_MAX_DATA_DESCS ? v->qsize - VBLK_HDR_DESCS
+                                                                        : VBLK_MAX_DATA_DESCS;
     size_t qpages = vblk_queue_bytes(v->qsize) / PAGE_SIZE;
     size_t dpages = vblk_dma_bytes(v->qsize) / PAGE_SIZE;
     paddr_t q = pmm_alloc_contig(qpages), dma = pmm_alloc_contig(dpages);

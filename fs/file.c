@@ -602,53 +602,74 @@ static int read_pages(struct inode *inode, uint64_t first, struct frame **pages,
     return 0;
 }
 
-/* fill: read PAGES[0..N) of INODE from the disk (read_pages); each one
- * read is up to date, unless a direct write overtook the read (then none
- * is: whoever needs them reads them again). The error of the first page,
- * if it failed (the others, read ahead, stay as they are). INODE held
- * open by the caller. No fs_lock held. */
-__attribute__((noinline)) /* its array and get_page's would make one large frame */
-static int
-fill(struct inode *inode, struct frame **pages, size_t n)
-{
+/* struct window: the pages of one read from the disk (a miss and the
+ * pages read ahead after it, or an asynchronous window) and their bytes,
+ * on the heap: two arrays of PAGE_CACHE_READAHEAD_MAX pointers are too
+ * large for a kernel stack frame. */
+struct window {
+    struct frame *pages[PAGE_CACHE_READAHEAD_MAX];
     void *kvas[PAGE_CACHE_READAHEAD_MAX];
+};
+
+/* fill: read W's first N pages of INODE from the disk (read_pages); each
+ * one read is up to date, unless a direct write overtook the read (then
+ * none is: whoever needs them reads them again). The error of the first
+ * page, if it failed (the others, read ahead, stay as they are). INODE
+ * held open by the caller. No fs_lock held. */
+static int fill(struct inode *inode, struct window *w, size_t n)
+{
     uint32_t ino;
     uint64_t first;
-    page_cache_key(pages[0], &ino, &first);
+    page_cache_key(w->pages[0], &ino, &first);
     for (size_t i = 0; i < n; i++)
-        kvas[i] = page_cache_kva(pages[i]); /* pages FIRST, FIRST + 1, ... (read_ahead) */
-    int err = read_pages(inode, first, pages, (uint32_t)n, kvas);
+        w->kvas[i] = page_cache_kva(w->pages[i]); /* pages FIRST, FIRST + 1, ... */
+    int err = read_pages(inode, first, w->pages, (uint32_t)n, w->kvas);
     if (err < 0 && n > 1)
-        err = read_pages(inode, first, pages, 1, kvas); /* the missed page alone */
+        err = read_pages(inode, first, w->pages, 1, w->kvas); /* the missed page alone */
+    return err;
+}
+
+/* read_miss: fill PAGE, page INDEX of INODE (a regular file of SIZE
+ * bytes; pinned by the caller, not up to date), from the disk, with the
+ * pages after it when the reader is sequential (read_ahead), and ask for
+ * the windows after those. Without memory for a window, PAGE alone. No
+ * fs_lock held. 0, ERR_NO_MEMORY, ERR_IO, ERR_BAD_FORMAT. */
+static int read_miss(struct inode *inode, uint64_t index, uint64_t size, struct frame *page)
+{
+    struct window *w = kmalloc(sizeof *w);
+    if (!w) {
+        void *kva = page_cache_kva(page);
+        int err = 0;
+        while (err == 0 && !page_cache_uptodate(page))
+            err = read_pages(inode, index, &page, 1, &kva);
+        return err;
+    }
+    w->pages[0] = page;
+    size_t n = 1 + read_ahead(inode, index, size, w->pages + 1);
+    int err = fill(inode, w, n);
+    while (err == 0 && !page_cache_uptodate(page))
+        err = fill(inode, w, 1); /* a direct write overtook the read: again */
+    if (err == 0 && n == page_cache_readahead_max() && n > 1)
+        page_cache_async_request(inode->ino, index); /* a sequential reader: the next windows */
+    page_cache_put_pages(w->pages + 1, n - 1);
+    kfree(w);
     return err;
 }
 
 /* get_page: page INDEX of INODE (a regular file of SIZE bytes), pinned
- * and up to date: from the cache, or read from the disk with the pages
- * after it (read_ahead). No fs_lock held. ERR_NO_MEMORY, ERR_IO,
- * ERR_BAD_FORMAT. */
+ * and up to date: from the cache, or read from the disk (read_miss). No
+ * fs_lock held. ERR_NO_MEMORY, ERR_IO, ERR_BAD_FORMAT. */
 static int get_page(struct inode *inode, uint64_t index, uint64_t size, struct frame **out)
 {
     int err;
-    struct frame *pages[PAGE_CACHE_READAHEAD_MAX];
-    if (!(pages[0] = page_cache_get(inode->ino, index, &err)))
+    struct frame *page = page_cache_get(inode->ino, index, &err);
+    if (!page)
         return err;
-    if (page_cache_uptodate(pages[0])) {
-        *out = pages[0];
-        return 0;
-    }
-    size_t n = 1 + read_ahead(inode, index, size, pages + 1);
-    err = fill(inode, pages, n);
-    while (err == 0 && !page_cache_uptodate(pages[0]))
-        err = fill(inode, pages, 1); /* a direct write overtook the read: again */
-    if (err == 0 && n == page_cache_readahead_max() && n > 1)
-        page_cache_async_request(inode->ino, index); /* a sequential reader: the next windows */
-    page_cache_put_pages(pages + 1, n - 1);
-    if (err < 0) {
-        page_cache_put(pages[0]);
+    if (!page_cache_uptodate(page) && (err = read_miss(inode, index, size, page)) < 0) {
+        page_cache_put(page);
         return err;
     }
-    *out = pages[0];
+    *out = page;
     return 0;
 }
 
@@ -690,14 +711,15 @@ size_t fs_read_ahead(uint32_t ino, uint64_t index)
     struct inode *inode = file_find_open(ino);
     if (!inode)
         return 0;
-    struct frame *pages[PAGE_CACHE_READAHEAD_MAX];
-    size_t n = async_window(inode, index, inode_size(inode), pages);
+    struct window *w = kmalloc(sizeof *w);
+    size_t n = w ? async_window(inode, index, inode_size(inode), w->pages) : 0;
     if (n > 0) {
-        int err = fill(inode, pages, n);
+        int err = fill(inode, w, n);
         if (err == 0 && n == page_cache_readahead_max())
-            page_cache_mark_async(pages[0]); /* its first hit asks for the next window */
-        page_cache_put_pages(pages, n);
+            page_cache_mark_async(w->pages[0]); /* its first hit asks for the next window */
+        page_cache_put_pages(w->pages, n);
     }
+    kfree(w);
     inode_close(inode);
     return n;
 }

@@ -27,8 +27,10 @@
 
 struct frame;
 
-/* Most pages one miss reads ahead of need (the missed page included). */
-#define PAGE_CACHE_READAHEAD_MAX 32
+/* Most pages one miss reads ahead of need (the missed page included), and
+ * the read-ahead window: 256 KiB, on a 1 KiB-block file system what one
+ * indirect block maps, and one virtio request. */
+#define PAGE_CACHE_READAHEAD_MAX 64
 
 /* page_cache_get: page INDEX of inode INO, pinned: the cached one, or a
  * new one not up to date (the caller fills it). May sleep and evict; no
