@@ -163,34 +163,51 @@ static void mode_recreate(size_t size, int rounds)
     msg("recreate: %d rounds good", rounds);
 }
 
-/* exitmid N SIZE: see the file comment. */
-static void mode_exitmid(int n, size_t size)
+/* read_part: read the first third of NAME (SIZE bytes): through a
+ * read-only mapping at MAP_ADDR if MAPPED, else with read(). The file,
+ * and the mapping, stay open (read-ahead windows in flight). */
+static void read_part(const char *name, size_t size, bool mapped)
+{
+    int fd = open_or_fail(name);
+    if (!mapped) {
+        for (size_t i = 0; i < size / 3; i += CHUNK)
+            read(fd, buf, CHUNK);
+        return;
+    }
+    volatile char *a = MAP_ADDR;
+    if (mmap((void *)a, size, 0, fd, 0) != a)
+        fail("mmap");
+    for (size_t i = 0; i < size / 3; i += PAGE_SIZE)
+        (void)a[i]; /* a volatile read: the fault happens */
+}
+
+/* part_children: N children each read_part their file rK (odd K through
+ * a mapping), then exit, or exec CMD if it is not NULL; wait for them. */
+static void part_children(int n, size_t size, const char *cmd)
 {
     pid_t kids[16];
     for (int k = 0; k < n; k++) {
         char name[FILE_NAME_LEN];
         pattern_name(name, k);
-        pid_t pid = fork_or_fail("em");
+        pid_t pid = fork_or_fail(cmd ? "ex" : "em");
         if (pid == 0) {
-            if (k % 2) {
-                int fd = open_or_fail(name);
-                char *a = MAP_ADDR;
-                if (mmap(a, size, 0, fd, 0) != a)
-                    fail("mmap");
-                volatile int sink = 0;
-                for (size_t i = 0; i < size / 3; i += PAGE_SIZE)
-                    sink += a[i];
-                exit(sink == 1234567 ? 1 : 0); /* mapping and file still open */
+            read_part(name, size, k % 2);
+            if (cmd) {
+                exec(cmd);
+                fail("exec");
             }
-            int fd = open_or_fail(name);
-            for (size_t i = 0; i < size / 3; i += CHUNK)
-                read(fd, buf, CHUNK);
-            exit(0); /* file open */
+            exit(0);
         }
         kids[k] = pid;
     }
     for (int k = 0; k < n; k++)
         wait_ok(kids[k]);
+}
+
+/* exitmid N SIZE: see the file comment. */
+static void mode_exitmid(int n, size_t size)
+{
+    part_children(n, size, NULL);
     msg("exitmid: %d children exited part way", n);
 }
 
@@ -342,32 +359,7 @@ static void mode_eio(const char *name)
  * parent reads every file to check it. */
 static void mode_execra(int n, size_t size)
 {
-    pid_t kids[16];
-    for (int k = 0; k < n; k++) {
-        char name[FILE_NAME_LEN];
-        pattern_name(name, k);
-        pid_t pid = fork_or_fail("ex");
-        if (pid == 0) {
-            int fd = open_or_fail(name);
-            for (size_t i = 0; i < size / 3; i += CHUNK)
-                read(fd, buf, CHUNK);
-            if (k % 2) {
-                char *a = MAP_ADDR;
-                if (mmap(a, size, 0, fd, 0) != a)
-                    fail("mmap");
-                volatile int sink = 0;
-                for (size_t i = 0; i < size / 2; i += PAGE_SIZE)
-                    sink += a[i];
-                if (sink == 1234567)
-                    exit(1);
-            }
-            exec("echo execra");
-            fail("exec");
-        }
-        kids[k] = pid;
-    }
-    for (int k = 0; k < n; k++)
-        wait_ok(kids[k]);
+    part_children(n, size, "echo execra");
     for (int k = 0; k < n; k++)
         read_pass(k, size, k % 2);
     msg("execra: %d children exec'd part way", n);
