@@ -490,9 +490,7 @@ static int ata_transfer(struct block_device *bdev, bool write, uint64_t sector,
                         const struct block_seg *segs, uint32_t nseg)
 {
     struct ata_disk *d = bdev->priv;
-    uint64_t left = 0;
-    for (uint32_t i = 0; i < nseg; i++)
-        left += segs[i].len / BLOCK_SECTOR_SIZE;
+    uint64_t left = block_seg_sectors(segs, nseg);
     int err = ERR_OK;
     lock_acquire(&d->ch->lock);
     if (d->ch->failed)

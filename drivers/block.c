@@ -142,6 +142,15 @@ int block_writev(struct block_device *dev, uint64_t sector, const struct block_s
     return block_transferv(dev, true, sector, segs, nseg);
 }
 
+/* block_seg_sectors: see block.h. */
+uint64_t block_seg_sectors(const struct block_seg *segs, uint32_t nseg)
+{
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < nseg; i++)
+        total += segs[i].len / BLOCK_SECTOR_SIZE;
+    return total;
+}
+
 /* block_cursor_piece: see block.h. */
 size_t block_cursor_piece(const struct block_cursor *c, size_t max, uint8_t **at)
 {

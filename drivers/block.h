@@ -87,6 +87,10 @@ int block_flush(struct block_device *dev);
  * first for NULL), or NULL at the end. */
 struct block_device *block_next(struct block_device *prev);
 
+/* block_seg_sectors: the sectors the NSEG segments SEGS hold (for a
+ * driver: block_readv/block_writev checked each is whole sectors). */
+uint64_t block_seg_sectors(const struct block_seg *segs, uint32_t nseg);
+
 /* A driver's position in a list of segments: byte OFF of segment SEG. */
 struct block_cursor {
     const struct block_seg *seg;

@@ -465,9 +465,7 @@ static int vblk_transfer(struct block_device *bdev, uint32_t type, uint64_t sect
                          const struct block_seg *segs, uint32_t nseg)
 {
     struct vblk *v = bdev->priv;
-    uint64_t left = 0;
-    for (uint32_t i = 0; i < nseg; i++)
-        left += segs[i].len / BLOCK_SECTOR_SIZE;
+    uint64_t left = block_seg_sectors(segs, nseg);
     int err = ERR_OK;
     for (struct block_cursor at = {segs, 0}; left && err == ERR_OK;) {
         struct vblk_req r = {type, sector, 0, at, 0};
