@@ -45,6 +45,30 @@ static void read_check(const char *name, size_t size, unsigned seed)
     close(fd);
 }
 
+/* byte_want_fn: the byte OFF of the file being checked must hold. */
+typedef unsigned char byte_want_fn(size_t off);
+
+/* read_all_check: read FD from its start to its end with read(), every
+ * byte checked against WANT and, if ALSO is not NULL, against ALSO too
+ * (either will do); a wrong one fails, naming WHAT. The bytes read. */
+static size_t read_all_check(int fd, byte_want_fn *want, byte_want_fn *also, const char *what)
+{
+    seek(fd, 0);
+    size_t done = 0;
+    int n;
+    while ((n = read(fd, buf, CHUNK)) > 0) {
+        for (int i = 0; i < n; i++) {
+            size_t off = done + (size_t)i;
+            unsigned char c = (unsigned char)buf[i];
+            if (c != want(off) && (!also || c != also(off)))
+                fail("%s: byte %zu (page %zu) is %02x, not %02x", what, off, off / PAGE_SIZE, c,
+                     want(off));
+        }
+        done += (size_t)n;
+    }
+    return done;
+}
+
 /* map_check: map NAME (SIZE bytes, pattern SEED) at ADDR and check it. */
 static void map_check(const char *name, size_t size, unsigned seed, char *addr)
 {
@@ -269,6 +293,13 @@ static void mode_mmapw(size_t size, int rounds)
     msg("mmapw: %d rewrites under a mapped reader", rounds);
 }
 
+/* h_want: byte OFF of the holes file h: 5000 bytes of pattern 7, zeros,
+ * then a 'Z' at 300000. */
+static unsigned char h_want(size_t off)
+{
+    return off < 5000 ? pattern_byte(off, 7) : off == 300000 ? 'Z' : 0;
+}
+
 /* holes: a file with a tail, extended past a hole over blocks that a
  * removed file of 0xff bytes (cached, then freed) left: the bytes between
  * read as zeros, by read() and through a mapping. */
@@ -298,25 +329,14 @@ static void mode_holes(void)
     seek(fd, 300000);
     if (write(fd, "Z", 1) != 1)
         fail("write Z");
-    seek(fd, 0);
-    size_t done = 0;
-    int n;
-    while ((n = read(fd, buf, CHUNK)) > 0) {
-        for (int i = 0; i < n; i++) {
-            size_t off = done + (size_t)i;
-            unsigned char want = off < 5000 ? pattern_byte(off, 7) : off == 300000 ? 'Z' : 0;
-            if ((unsigned char)buf[i] != want)
-                fail("h: byte %zu is %02x, not %02x (read)", off, (unsigned char)buf[i], want);
-        }
-        done += (size_t)n;
-    }
+    size_t done = read_all_check(fd, h_want, NULL, "h (read)");
     if (done != 300001)
         fail("h: %zu bytes", done);
     char *a = MAP_ADDR;
     if (mmap(a, 300001, 0, fd, 0) != a)
         fail("mmap h");
     for (size_t off = 0; off < 300001 + 0x1000 - (300001 % 0x1000); off++) {
-        unsigned char want = off < 5000 ? pattern_byte(off, 7) : off == 300000 ? 'Z' : 0;
+        unsigned char want = h_want(off);
         if ((unsigned char)a[off] != want)
             fail("h: byte %zu is %02x, not %02x (mapped)", off, (unsigned char)a[off], want);
     }
@@ -365,101 +385,112 @@ static void mode_execra(int n, size_t size)
     msg("execra: %d children exec'd part way", n);
 }
 
-static size_t wb_lo, wb_hi = (size_t)-1; /* pages the wbrace writer may write */
+/* The wbrace round being run: its patterns, which pages its writer
+ * writes (WHICH, and pages LO to HI - 1), and the file's size. */
+static struct {
+    unsigned a, b;
+    int which;
+    size_t lo, hi, size;
+} wb = {.hi = (size_t)-1};
 
-/* wb_writes: whether the wbrace writer writes page PG for WHICH. */
-static bool wb_writes(size_t pg, int which)
+/* wb_writes: whether the wbrace writer writes page PG. */
+static bool wb_writes(size_t pg)
 {
     bool odd = pg % 2;
-    return pg >= wb_lo && pg < wb_hi && (which == 3 || (which == 1 && odd) || (which == 2 && !odd));
+    return pg >= wb.lo && pg < wb.hi &&
+           (wb.which == 3 || (wb.which == 1 && odd) || (wb.which == 2 && !odd));
 }
 
-/* wb_want: the byte at OFF of the wbrace file (pattern A on even pages,
- * zeros on odd ones; pattern B where WHICH wrote, if WRITTEN). */
-static unsigned char wb_want(size_t off, unsigned a, unsigned b, int which, bool written)
+/* wb_before: byte OFF of the wbrace file before the write-back (pattern A
+ * on even pages, zeros on odd ones). */
+static unsigned char wb_before(size_t off)
 {
-    bool odd = (off / PAGE_SIZE) % 2;
-    if (written && wb_writes(off / PAGE_SIZE, which))
-        return pattern_byte(off, b);
-    return odd ? 0 : pattern_byte(off, a);
+    return (off / PAGE_SIZE) % 2 ? 0 : pattern_byte(off, wb.a);
+}
+
+/* wb_after: byte OFF of the wbrace file after the write-back (pattern B
+ * where the writer wrote). */
+static unsigned char wb_after(size_t off)
+{
+    return wb_writes(off / PAGE_SIZE) ? pattern_byte(off, wb.b) : wb_before(off);
+}
+
+/* wb_fill: write, through a writable mapping of "s" at A, the byte of
+ * WANT into every page PICK chooses. */
+static void wb_fill(char *a, bool (*pick)(size_t pg), byte_want_fn *want)
+{
+    int fd = open_or_fail("s");
+    if (mmap(a, wb.size, 1, fd, 0) != a)
+        fail("mmap s");
+    for (size_t off = 0; off < wb.size; off += PAGE_SIZE) {
+        if (!pick(off / PAGE_SIZE))
+            continue;
+        for (size_t i = 0; i < PAGE_SIZE && off + i < wb.size; i++)
+            a[off + i] = (char)want(off + i);
+    }
+    close(fd);
+}
+
+/* wb_even: whether page PG is one the wbrace file has data on. */
+static bool wb_even(size_t pg)
+{
+    return pg % 2 == 0;
+}
+
+/* wb_writer: the writer child: dirties its mapping, waits for the
+ * reader to start ("go"), then unmaps it (the write-back, page by page
+ * or in runs). */
+static void wb_writer(char *a)
+{
+    wb_fill(a, wb_writes, wb_after);
+    int g;
+    while ((g = open("go")) < 2)
+        ;
+    close(g);
+    munmap(a);
+    exit(0);
+}
+
+/* wb_reader: the reader child: says "go", then reads the file with
+ * read(); each byte is either the one before or the one after. */
+static void wb_reader(void)
+{
+    int fd = open_or_fail("s");
+    if (!create("go", 0))
+        fail("create go");
+    size_t done = read_all_check(fd, wb_before, wb_after, "reader");
+    if (done != wb.size)
+        fail("reader: %zu bytes", done);
+    exit(0);
 }
 
 /* wbrace SIZE ROUNDS WHICH: see the file comment. */
 static void mode_wbrace(size_t size, int rounds, int which)
 {
     char *a = MAP_ADDR;
+    wb.size = size;
+    wb.which = which;
     for (int r = 0; r < rounds; r++) {
-        unsigned pa = 10 + 2 * (unsigned)r, pb = pa + 1;
+        wb.a = 10 + 2 * (unsigned)r;
+        wb.b = wb.a + 1;
         remove("s");
         if (!create("s", (unsigned)size))
             fail("create s");
-        int fd = open_or_fail("s");
-        if (mmap(a, size, 1, fd, 0) != a)
-            fail("mmap s");
-        for (size_t off = 0; off < size; off += 2 * PAGE_SIZE)
-            for (size_t i = 0; i < PAGE_SIZE && off + i < size; i++)
-                a[off + i] = (char)pattern_byte(off + i, pa);
+        wb_fill(a, wb_even, wb_before); /* written back: nothing cached */
         munmap(a);
-        close(fd);
         remove("go");
-        /* the writer: dirties its mapping, waits for the reader to start,
-         * then unmaps it (the write-back, page by page or in runs) */
         pid_t wpid = fork_or_fail("ww");
-        if (wpid == 0) {
-            fd = open_or_fail("s");
-            if (mmap(a, size, 1, fd, 0) != a)
-                fail("mmap s (2)");
-            for (size_t off = 0; off < size; off += PAGE_SIZE) {
-                if (!wb_writes(off / PAGE_SIZE, which))
-                    continue;
-                for (size_t i = 0; i < PAGE_SIZE && off + i < size; i++)
-                    a[off + i] = (char)pattern_byte(off + i, pb);
-            }
-            int g;
-            while ((g = open("go")) < 2)
-                ;
-            close(g);
-            munmap(a);
-            exit(0);
-        }
+        if (wpid == 0)
+            wb_writer(a);
         pid_t pid = fork_or_fail("wr");
-        if (pid == 0) {
-            fd = open_or_fail("s");
-            if (!create("go", 0))
-                fail("create go");
-            size_t done = 0;
-            int n;
-            while ((n = read(fd, buf, CHUNK)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    size_t off = done + (size_t)i;
-                    unsigned char c = (unsigned char)buf[i];
-                    if (c != wb_want(off, pa, pb, which, false) &&
-                        c != wb_want(off, pa, pb, which, true))
-                        fail("reader: byte %zu is %02x", off, c);
-                }
-                done += (size_t)n;
-            }
-            if (done != size)
-                fail("reader: %zu bytes", done);
-            exit(0);
-        }
+        if (pid == 0)
+            wb_reader();
         wait_ok(wpid);
-        fd = open_or_fail("s");
+        int fd = open_or_fail("s");
         wait_ok(pid);
-        seek(fd, 0);
-        size_t done = 0;
-        int n;
-        while ((n = read(fd, buf, CHUNK)) > 0) {
-            for (int i = 0; i < n; i++) {
-                size_t off = done + (size_t)i;
-                unsigned char want = wb_want(off, pa, pb, which, true);
-                if ((unsigned char)buf[i] != want)
-                    fail("round %d: byte %zu (page %zu) is %02x, not %02x (read after the "
-                         "write-back)",
-                         r, off, off / PAGE_SIZE, (unsigned char)buf[i], want);
-            }
-            done += (size_t)n;
-        }
+        char what[32];
+        snprintf(what, sizeof what, "round %d (after the write-back)", r);
+        size_t done = read_all_check(fd, wb_after, NULL, what);
         if (done != size)
             fail("s: %zu bytes", done);
         close(fd);
@@ -488,8 +519,8 @@ int main(int argc, char *argv[])
         mode_eio(argv[2]);
     else if (!strcmp(m, "wbrace") && (argc == 5 || argc == 7)) {
         if (argc == 7) {
-            wb_lo = (size_t)atoi(argv[5]);
-            wb_hi = (size_t)atoi(argv[6]);
+            wb.lo = (size_t)atoi(argv[5]);
+            wb.hi = (size_t)atoi(argv[6]);
         }
         mode_wbrace((size_t)atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
     } else if (!strcmp(m, "execra") && argc == 4)
